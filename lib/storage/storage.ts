@@ -1,0 +1,270 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { type StoredReport, storedReportSchema } from '../reports/report';
+import { defineValidatedItem, type RecoveryEvent, type RecoveryKind } from './validated-item';
+
+/**
+ * Every value Claimnote keeps in browser storage, typed, versioned and validated with zod on
+ * every read (see validated-item.ts). Reader choices that should follow the reader between
+ * devices (paused sites, pinned sources, the issue template) live in `sync`; reports, which may
+ * hold page addresses and quotes, stay in `local`.
+ *
+ * `storage.sync` allows 8 KB per item, hence the caps on list lengths below.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Storage notices: what was migrated, repaired or reset, shown on the options page.
+
+const noticeSchema = z
+  .object({
+    key: z.string().max(100),
+    kind: z.enum(['migrated', 'repaired', 'reset']),
+    detail: z.string().max(200),
+    /** ISO 8601 timestamp. */
+    at: z.iso.datetime(),
+  })
+  .strict();
+export type StorageNotice = z.infer<typeof noticeSchema>;
+
+// One notice per key: several tabs recovering the same value at once must not pile up notices.
+const noticesSchema = z.record(z.string().max(100), noticeSchema);
+
+const noticesItem = storage.defineItem<unknown>('local:storageNotices', { version: 1, migrations: {} });
+
+async function readNotices(): Promise<Record<string, StorageNotice>> {
+  const parsed = noticesSchema.safeParse((await noticesItem.getValue()) ?? {});
+  // Notices are only informational: unreadable ones are dropped without a notice of their own.
+  return parsed.success ? parsed.data : {};
+}
+
+async function recordNotice(event: RecoveryEvent): Promise<void> {
+  try {
+    const notices = await readNotices();
+    notices[event.key] = {
+      key: event.key,
+      kind: event.kind,
+      detail: event.detail,
+      at: new Date().toISOString(),
+    };
+    await noticesItem.setValue(notices);
+  } catch {
+    // Recording a notice must never make the read that triggered it fail.
+  }
+}
+
+/**
+ * Notices about stored data that had to be migrated, repaired or reset, newest first.
+ * @returns the notices not yet dismissed by the reader
+ */
+export async function getStorageNotices(): Promise<StorageNotice[]> {
+  return Object.values(await readNotices()).sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Forgets all storage notices (the reader dismissed them). */
+export async function dismissStorageNotices(): Promise<void> {
+  await noticesItem.setValue({});
+}
+
+/**
+ * Watches storage notices in every extension context.
+ * @param cb called with the current notices, newest first, after each change
+ * @returns a function that stops watching
+ */
+export function watchStorageNotices(cb: (notices: StorageNotice[]) => void): () => void {
+  return noticesItem.watch(() => {
+    void getStorageNotices().then(cb);
+  });
+}
+
+export type { RecoveryKind };
+
+// ---------------------------------------------------------------------------------------------
+// Paused sites (sync): hostnames where the reader turned Claimnote off.
+
+/** Most sites a reader can pause; 150 typical hostnames stay well under sync's 8 KB per item. */
+export const PAUSED_SITES_MAX = 150;
+
+// `location.hostname` forms: names, IPv4, bracketed IPv6.
+const hostnameSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/);
+
+const pausedSitesSchema = z
+  .array(hostnameSchema)
+  .max(PAUSED_SITES_MAX)
+  .refine((list) => new Set(list).size === list.length, 'duplicate hostnames');
+
+/**
+ * Canonical hostname key: lower case without a trailing dot, so `Example.org.` and
+ * `example.org` are the same site.
+ * @param hostname a `location.hostname`
+ * @returns the key stored in `pausedSites`
+ */
+export function normalizeHostname(hostname: string): string {
+  return hostname.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** Keeps the valid, distinct entries of a string list; `undefined` when `raw` is not a list. */
+function salvageList(raw: unknown, entry: z.ZodType<string>, max: number, normalize = (s: string) => s) {
+  if (!Array.isArray(raw)) return undefined;
+  const kept: string[] = [];
+  for (const value of raw) {
+    if (typeof value !== 'string') continue;
+    const normalized = normalize(value);
+    if (entry.safeParse(normalized).success && !kept.includes(normalized)) kept.push(normalized);
+  }
+  return kept.slice(0, max);
+}
+
+export const pausedSites = defineValidatedItem<string[]>({
+  key: 'sync:pausedSites',
+  schema: pausedSitesSchema,
+  fallback: [],
+  version: 1,
+  migrations: {},
+  repair: (raw) => salvageList(raw, hostnameSchema, PAUSED_SITES_MAX, normalizeHostname),
+  onRecover: recordNotice,
+});
+
+/**
+ * Whether the reader paused Claimnote on this site.
+ * @param hostname `location.hostname` of the page
+ */
+export async function isSitePaused(hostname: string): Promise<boolean> {
+  return (await pausedSites.getValue()).includes(normalizeHostname(hostname));
+}
+
+/**
+ * Pauses or resumes Claimnote on a site.
+ * @param hostname `location.hostname` of the page
+ * @param paused true to pause, false to resume
+ * @throws ZodError when the hostname is not valid or the list is full
+ */
+export async function setSitePaused(hostname: string, paused: boolean): Promise<void> {
+  const key = normalizeHostname(hostname);
+  await pausedSites.update((list) => {
+    const without = list.filter((site) => site !== key);
+    return paused ? [...without, key] : without;
+  });
+}
+
+/**
+ * Watches the paused-site list in every extension context.
+ * @param cb called with the full list after each change
+ * @returns a function that stops watching
+ */
+export function watchPausedSites(cb: (hostnames: string[]) => void): () => void {
+  return pausedSites.watch(cb);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinned sources (sync): publishers the reader trusts, in the reader's order.
+
+/** Most publishers a reader can pin; the claim list cites far fewer. */
+export const PINNED_MAX = 50;
+
+// The key is the publisher name as written in claims/sources (e.g. "U.S. Food and Drug Administration").
+const publisherSchema = z.string().min(2).max(120);
+
+const pinnedSourcesSchema = z
+  .array(publisherSchema)
+  .max(PINNED_MAX)
+  .refine((list) => new Set(list).size === list.length, 'duplicate publishers');
+
+export const pinnedSources = defineValidatedItem<string[]>({
+  key: 'sync:pinnedSources',
+  schema: pinnedSourcesSchema,
+  fallback: [],
+  version: 1,
+  migrations: {},
+  repair: (raw) => salvageList(raw, publisherSchema, PINNED_MAX, (s) => s.trim()),
+  onRecover: recordNotice,
+});
+
+/** @returns pinned publisher keys, most trusted first */
+export async function getPinnedPublishers(): Promise<string[]> {
+  return pinnedSources.getValue();
+}
+
+/**
+ * Replaces the pinned list (used to reorder or unpin from the options page).
+ * @param list publisher keys in the reader's order
+ * @throws ZodError on duplicates, more than {@link PINNED_MAX} entries, or invalid names
+ */
+export async function setPinnedPublishers(list: string[]): Promise<void> {
+  await pinnedSources.setValue(list);
+}
+
+/**
+ * Pins a publisher (appended last) or unpins it.
+ * @param publisher the source's `publisher`
+ * @returns true when the publisher is now pinned
+ */
+export async function togglePinnedPublisher(publisher: string): Promise<boolean> {
+  const key = publisher.trim();
+  const next = await pinnedSources.update((list) =>
+    list.includes(key) ? list.filter((p) => p !== key) : [...list, key],
+  );
+  return next.includes(key);
+}
+
+/**
+ * Watches the pinned list in every extension context, so open notes re-sort without reload.
+ * @param cb called with the full ordered list after each change
+ * @returns a function that stops watching
+ */
+export function watchPinnedPublishers(cb: (publishers: string[]) => void): () => void {
+  return pinnedSources.watch(cb);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports (local): every report the reader started, newest first.
+
+/** Most reports kept; the oldest submitted ones go first when it is reached. */
+export const REPORTS_MAX = 200;
+
+const reportsSchema = z
+  .array(storedReportSchema)
+  .max(REPORTS_MAX)
+  .refine((list) => new Set(list.map((r) => r.id)).size === list.length, 'duplicate report ids');
+
+export const reports = defineValidatedItem<StoredReport[]>({
+  key: 'local:reports',
+  schema: reportsSchema,
+  fallback: [],
+  version: 1,
+  migrations: {},
+  // A reader's reports are worth more than the list's integrity: keep every entry that parses.
+  repair: (raw) => {
+    if (!Array.isArray(raw)) return undefined;
+    const kept: StoredReport[] = [];
+    for (const entry of raw) {
+      const parsed = storedReportSchema.safeParse(entry);
+      if (parsed.success && !kept.some((r) => r.id === parsed.data.id)) kept.push(parsed.data);
+    }
+    return kept.slice(0, REPORTS_MAX);
+  },
+  onRecover: recordNotice,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Report settings (sync).
+
+const reportSettingsSchema = z
+  .object({
+    /** Reader's own issue URL template; `undefined` means the build's default. */
+    issueTemplate: z.string().max(500).optional(),
+  })
+  .strict();
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+
+export const reportSettings = defineValidatedItem<ReportSettings>({
+  key: 'sync:reportSettings',
+  schema: reportSettingsSchema,
+  fallback: {},
+  version: 1,
+  migrations: {},
+  onRecover: recordNotice,
+});

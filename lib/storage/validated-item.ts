@@ -1,0 +1,133 @@
+import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import type { z } from 'zod';
+
+/** How stored data that failed validation was recovered. */
+export type RecoveryKind = 'migrated' | 'repaired' | 'reset';
+
+/** Reported whenever stored data had to be changed to be readable, so the UI can say so. */
+export interface RecoveryEvent {
+  key: StorageItemKey;
+  kind: RecoveryKind;
+  /** Short technical detail (first validation issue, or the versions migrated between). */
+  detail: string;
+}
+
+/** Options for {@link defineValidatedItem}. */
+export interface ValidatedItemOptions<T> {
+  /** Storage key with its area, e.g. `sync:pinnedSources`. */
+  key: StorageItemKey;
+  /** Checked on every read and every write. */
+  schema: z.ZodType<T>;
+  /** Value returned when nothing is stored, and written back when stored data cannot be saved. */
+  fallback: T;
+  /**
+   * Schema version of the stored value (kept by @wxt-dev/storage in the key's `$` metadata).
+   * Bump it together with an entry in `migrations` whenever `schema` changes shape.
+   * @default 1
+   */
+  version?: number;
+  /** `version -> (value at version - 1) => value at version`, run by @wxt-dev/storage. */
+  migrations?: Record<number, (oldValue: unknown) => unknown>;
+  /**
+   * Salvages what it can from a value that failed validation (e.g. drops bad list entries).
+   * Returning `undefined` means nothing could be saved and the item is reset to `fallback`.
+   */
+  repair?: (raw: unknown) => T | undefined;
+  /** Called after every migration, repair or reset; used to record a visible notice. */
+  onRecover?: (event: RecoveryEvent) => void | Promise<void>;
+}
+
+/** A storage item whose reads always yield schema-valid data. */
+export interface ValidatedItem<T> {
+  key: StorageItemKey;
+  fallback: T;
+  /** Reads, validates, and on failure repairs or resets (writing the result back). */
+  getValue(): Promise<T>;
+  /** Validates then writes. @throws ZodError when `value` does not fit the schema. */
+  setValue(value: T): Promise<void>;
+  /** Read-modify-write on the validated value. @returns the value written */
+  update(change: (current: T) => T): Promise<T>;
+  /**
+   * Calls `cb` with each new valid value, in this and every other extension context (tabs,
+   * popup, options). A corrupt value is recovered first, so `cb` never sees it.
+   * @returns a function that stops watching
+   */
+  watch(cb: (value: T) => void): () => void;
+  /** Runs pending migrations (also run automatically when the item is defined). */
+  migrate(): Promise<void>;
+}
+
+/**
+ * Defines a typed, versioned @wxt-dev/storage item that is validated with zod on every read,
+ * so corrupt or outdated data is migrated, repaired or reset instead of breaking the UI.
+ * @param options key, schema, fallback, version, migrations and recovery hooks
+ * @returns the item
+ */
+export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): ValidatedItem<T> {
+  const { key, schema, fallback, repair, onRecover } = options;
+  const version = options.version ?? 1;
+  const item = storage.defineItem<unknown>(key, {
+    version,
+    // Passing a map (even empty) makes @wxt-dev/storage track the version and refuse downgrades.
+    migrations: options.migrations ?? {},
+    onMigrationComplete: (_value, targetVersion) => {
+      void onRecover?.({ key, kind: 'migrated', detail: `to v${targetVersion}` });
+    },
+  });
+
+  async function recover(raw: unknown, error: z.ZodError): Promise<T> {
+    const repaired = repair?.(raw);
+    const usable = repaired !== undefined && schema.safeParse(repaired).success;
+    const value = usable ? repaired : fallback;
+    await item.setValue(value);
+    const issue = error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    await onRecover?.({
+      key,
+      kind: usable ? 'repaired' : 'reset',
+      detail: `${where}${issue?.message ?? 'invalid value'}`.slice(0, 200),
+    });
+    return value;
+  }
+
+  async function read(): Promise<T> {
+    let raw: unknown;
+    try {
+      raw = await item.getValue();
+    } catch {
+      // Storage itself failed (quota, disabled sync): show the default rather than nothing.
+      return fallback;
+    }
+    if (raw === null || raw === undefined) return fallback;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    return recover(raw, parsed.error);
+  }
+
+  return {
+    key,
+    fallback,
+    getValue: read,
+    async setValue(value) {
+      await item.setValue(schema.parse(value));
+    },
+    async update(change) {
+      const next = schema.parse(change(await read()));
+      await item.setValue(next);
+      return next;
+    },
+    watch(cb) {
+      return item.watch((raw) => {
+        if (raw === null || raw === undefined) {
+          cb(fallback);
+          return;
+        }
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) cb(parsed.data);
+        // The recovered value is written back, which fires this watcher again with valid data.
+        else void recover(raw, parsed.error);
+      });
+    },
+    migrate: () => item.migrate(),
+  };
+}
