@@ -1,0 +1,96 @@
+import type { Claim, Lexicon } from '../claims/schema';
+import type { CompiledIndex, CompiledPattern } from './compiled-index';
+import { termStems } from './tokenize';
+
+/** Lexicon concepts with a fixed meaning to the matcher (see `CompiledIndex.classes`). */
+export const BUILT_IN_CONCEPTS = {
+  intrathecal: 'intrathecal',
+  otherDevice: 'other-device',
+  otherTherapy: 'other-therapy',
+  negation: 'negation',
+  negationException: 'negation-exception',
+  correction: 'correction',
+  /** Extra words that make a page worth scanning (drug names of `self`-subject claims). */
+  relevance: 'relevance',
+} as const;
+
+const DEFAULT_WINDOW = 15;
+
+/**
+ * Compiles claims and lexicon into the matcher's index: expands `@concept` references, stems
+ * every term once, and gives each distinct stem sequence one id.
+ * @param input the validated claim list (see `loadClaimFiles`)
+ * @returns the compiled index
+ * @throws {Error} when a concept is missing or refers to itself in a cycle
+ */
+export function compileIndex(input: { version: string; claims: Claim[]; lexicon: Lexicon }): CompiledIndex {
+  const terms: string[][] = [];
+  const idByKey = new Map<string, number>();
+  const { concepts } = input.lexicon;
+
+  const termId = (stems: string[]): number => {
+    const key = stems.join(' ');
+    let id = idByKey.get(key);
+    if (id === undefined) {
+      id = terms.length;
+      terms.push(stems);
+      idByKey.set(key, id);
+    }
+    return id;
+  };
+
+  const expand = (term: string, trail: string[] = []): string[] => {
+    if (!term.startsWith('@')) return [term];
+    const name = term.slice(1);
+    if (trail.includes(name)) throw new Error(`lexicon: concept "@${name}" refers to itself`);
+    const list = concepts[name];
+    if (!list) throw new Error(`lexicon: unknown concept "@${name}"`);
+    return list.flatMap((t) => expand(t, [...trail, name]));
+  };
+
+  const ids = (list: readonly string[]): number[] => {
+    const out = new Set<number>();
+    for (const raw of list.flatMap((t) => expand(t))) {
+      const stems = termStems(raw);
+      if (stems.length > 0) out.add(termId(stems));
+    }
+    return [...out];
+  };
+
+  const classIds = (name: string): number[] => (concepts[name] ? ids([`@${name}`]) : []);
+
+  const patterns: CompiledPattern[] = [];
+  for (const claim of input.claims) {
+    for (const pattern of claim.match.patterns) {
+      patterns.push({
+        claimId: claim.id,
+        verdict: claim.verdict,
+        subject: claim.match.subject,
+        groups: pattern.all.map((group) => ids(group)),
+        none: ids(pattern.none ?? []),
+        negated: pattern.negated ?? false,
+        window: pattern.window ?? DEFAULT_WINDOW,
+      });
+    }
+  }
+
+  const relevanceWords = [BUILT_IN_CONCEPTS.intrathecal, BUILT_IN_CONCEPTS.relevance]
+    .filter((name) => concepts[name])
+    .flatMap((name) => expand(`@${name}`))
+    .map((w) => w.toLowerCase());
+
+  return {
+    version: input.version,
+    terms,
+    patterns,
+    classes: {
+      intrathecal: classIds(BUILT_IN_CONCEPTS.intrathecal),
+      otherDevice: classIds(BUILT_IN_CONCEPTS.otherDevice),
+      otherTherapy: classIds(BUILT_IN_CONCEPTS.otherTherapy),
+      negation: classIds(BUILT_IN_CONCEPTS.negation),
+      negationException: classIds(BUILT_IN_CONCEPTS.negationException),
+      correction: classIds(BUILT_IN_CONCEPTS.correction),
+    },
+    relevanceWords: [...new Set(relevanceWords)].sort(),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Verdict } from '../claims/schema';
+
+/** One claim wording, with its terms resolved to ids in `CompiledIndex.terms`. */
+export interface CompiledPattern {
+  claimId: string;
+  verdict: Verdict;
+  /** Whether the sentence must be about intrathecal therapy (see the claim schema). */
+  subject: 'intrathecal' | 'self';
+  /** Term ids per group; one term of each group must occur within `window` tokens. */
+  groups: number[][];
+  /** Term ids that veto the pattern anywhere in the sentence. */
+  none: number[];
+  negated: boolean;
+  window: number;
+}
+
+/**
+ * The claim list compiled for the matcher: plain JSON, so it is built once at build time and
+ * loaded as data by the content script.
+ */
+export interface CompiledIndex {
+  version: string;
+  /** Every distinct term as its stem sequence; a term id is its position here. */
+  terms: string[][];
+  patterns: CompiledPattern[];
+  /** Term ids of the built-in word classes the matcher's rules use. */
+  classes: {
+    /** Names intrathecal therapy. */
+    intrathecal: number[];
+    /** Names another device that becomes the passage's topic (insulin pump, stimulator). */
+    otherDevice: number[];
+    /** Names another therapy only for its own sentence (epidural injection, oral pills). */
+    otherTherapy: number[];
+    negation: number[];
+    /** Phrases that contain a negation word but do not negate ("not only"). */
+    negationException: number[];
+    /** Frames that report a claim in order to correct it ("it is a myth that"). */
+    correction: number[];
+  };
+  /** Lowercase words whose absence from a page proves there is nothing to match. */
+  relevanceWords: string[];
+}

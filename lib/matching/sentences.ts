@@ -1,0 +1,96 @@
+import type { TextBlock } from './types';
+
+/** A sentence as offsets into the document text (end exclusive, trimmed of surrounding space). */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+// Words after which a period does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'approx',
+  'no',
+  'fig',
+  'inc',
+  'ltd',
+  'u.s',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mg',
+  'mcg',
+]);
+
+const isSpace = (c: string | undefined) =>
+  c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+
+function wordBefore(text: string, index: number, from: number): string {
+  let i = index;
+  // Abbreviations are short; the bound keeps long dotted runs from being rescanned.
+  while (i > from && index - i < 12 && /[\p{L}.]/u.test(text[i - 1] ?? '')) i--;
+  return text.slice(i, index).toLowerCase();
+}
+
+/**
+ * Splits one block into sentences. A sentence ends at `.`, `!`, `?` or `…` followed by space
+ * (unless the word before is a known abbreviation or the next word starts lowercase), or at a
+ * line break inside the block (list items, <br>).
+ * @param text the whole document text
+ * @param block the block to split
+ * @returns sentence spans within the block, in order
+ */
+export function splitSentences(text: string, block: TextBlock): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = block.start;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e });
+  };
+  for (let i = block.start; i < block.end; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    // Take the whole run of closing punctuation and quotes ("?!", ".”", ".)").
+    let j = i + 1;
+    while (j < block.end && /[.!?…"'”’)\]]/.test(text[j] ?? '')) j++;
+    if (j < block.end && !isSpace(text[j])) continue;
+    if (c === '.') {
+      if (ABBREVIATIONS.has(wordBefore(text, i, block.start))) continue;
+      let k = j;
+      while (k < block.end && isSpace(text[k])) k++;
+      const next = text[k] ?? '';
+      if (k < block.end && /\p{Ll}/u.test(next)) continue;
+    }
+    push(j);
+    start = j;
+    i = j - 1;
+  }
+  push(block.end);
+  return spans;
+}
