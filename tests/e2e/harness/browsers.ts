@@ -1,0 +1,302 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { inPageExpression } from './in-page';
+import { NetworkRecorder } from './network-recorder';
+import { type RecordingProxy, startRecordingProxy } from './recording-proxy';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** Both browsers every end-to-end test runs in. */
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** Where `npm run build` puts each browser's extension. */
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: join(REPO_ROOT, '.output/chrome-mv3'),
+  firefox: join(REPO_ROOT, '.output/firefox-mv2'),
+};
+
+const EXECUTABLES: Record<BrowserName, string> = {
+  chromium: '/usr/bin/chromium',
+  firefox: '/usr/bin/firefox-esr',
+};
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The few page operations the tests need, the same for Playwright and Puppeteer. */
+export interface DriverPage {
+  readonly browser: BrowserName;
+  goto(url: string): Promise<void>;
+  /** Runs `fn(arg)` in the page's main world; see `inPageExpression` for the limits on `fn`. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  clickAt(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(name: string, clip?: Rect): Promise<string>;
+  /** Uncaught errors and console errors seen in the page so far. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export interface BrowserSession {
+  readonly name: BrowserName;
+  readonly extensionId: string;
+  /** Every request of the session, with the ones the extension made singled out. */
+  readonly network: NetworkRecorder;
+  newPage(): Promise<DriverPage>;
+  close(): Promise<void>;
+}
+
+/**
+ * Throws a readable error when the extension has not been built for `browser`, instead of
+ * letting the browser start without it and every test fail for an unrelated-looking reason.
+ *
+ * @param browser which build to look for
+ * @returns the extension directory
+ */
+export function requireBuild(browser: BrowserName): string {
+  const dir = EXTENSION_DIRS[browser];
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension build in ${dir}: run \`npm run build\` before the e2e tests.`);
+  }
+  return dir;
+}
+
+/** Screenshots go where a person can find them after a run: test-results/e2e/<browser>/. */
+export function screenshotPath(browser: BrowserName, name: string): string {
+  return join(REPO_ROOT, 'test-results', 'e2e', browser, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+}
+
+/**
+ * Starts a browser of the given kind with the extension in `extDir` loaded.
+ *
+ * @param browser `chromium` or `firefox`
+ * @param extDir the unpacked extension; defaults to the build for that browser
+ */
+export async function launchBrowser(browser: BrowserName, extDir?: string): Promise<BrowserSession> {
+  const dir = extDir ?? requireBuild(browser);
+  return browser === 'chromium' ? launchChromium(dir) : launchFirefox(dir);
+}
+
+/**
+ * Debian's Chromium through playwright-core, with the unpacked extension loaded. Extensions
+ * need the new headless mode, which `headless: true` selects on current Chromium. All
+ * non-loopback traffic goes through a recording proxy (loopback bypasses proxies by default).
+ *
+ * @param extDir the unpacked MV3 extension
+ */
+export async function launchChromium(extDir: string): Promise<BrowserSession> {
+  const proxy = await startRecordingProxy();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'claimnote-chromium-'));
+  const network = new NetworkRecorder('chromium', proxy);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: EXECUTABLES.chromium,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        `--disable-extensions-except=${extDir}`,
+        `--load-extension=${extDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--proxy-server=http://${proxy.hostPort}`,
+      ],
+    });
+  } catch (error) {
+    await proxy.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  context.on('request', (request) => {
+    const worker = request.serviceWorker();
+    let frameUrl = '';
+    if (!worker) {
+      try {
+        frameUrl = request.frame().url();
+      } catch {
+        // Requests of workers have no frame; they are attributed by URL below.
+      }
+    }
+    network.record({
+      url: request.url(),
+      context: worker ? worker.url() : frameUrl,
+      fromExtensionContext: worker !== null || frameUrl.startsWith('chrome-extension://'),
+    });
+  });
+
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    name: 'chromium',
+    extensionId,
+    network,
+    newPage: async () => {
+      const page = await context.newPage();
+      // The content script's own fetches look like the page's; CDP names the script that made them.
+      const cdp = await context.newCDPSession(page);
+      cdp.on('Network.requestWillBeSent', (event) => {
+        const frames = event.initiator.stack?.callFrames ?? [];
+        const script = frames.find((frame) => frame.url.startsWith('chrome-extension://'));
+        if (script || event.initiator.url?.startsWith('chrome-extension://')) {
+          network.record({
+            url: event.request.url,
+            context: script?.url ?? event.initiator.url ?? '',
+            fromExtensionContext: true,
+          });
+        }
+      });
+      await cdp.send('Network.enable');
+      return wrapPlaywrightPage(page);
+    },
+    close: async () => {
+      await context.close();
+      await proxy.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Debian's Firefox ESR through puppeteer-core (WebDriver BiDi), with the extension installed
+ * as a temporary add-on. Firefox's automation reports only page requests, not those of an
+ * extension's background page or content scripts, so the recording proxy is the witness
+ * there; a content-script request to 127.0.0.1 itself would go unseen in Firefox.
+ *
+ * @param extDir the unpacked MV2 extension
+ */
+export async function launchFirefox(extDir: string): Promise<BrowserSession> {
+  const proxy: RecordingProxy = await startRecordingProxy();
+  const network = new NetworkRecorder('firefox', proxy);
+  let browser: PuppeteerBrowser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: EXECUTABLES.firefox,
+      headless: true,
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.share_proxy_settings': true,
+        // Remote settings would otherwise poll Mozilla's servers throughout the session.
+        'services.settings.server': 'http://127.0.0.1:9/v1',
+      },
+    });
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+  let extensionId: string;
+  try {
+    extensionId = await browser.installExtension(extDir);
+  } catch (error) {
+    await browser.close();
+    await proxy.close();
+    throw error;
+  }
+  return {
+    name: 'firefox',
+    extensionId,
+    network,
+    newPage: async () => {
+      const page = await browser.newPage();
+      page.on('request', (request) => {
+        network.record({ url: request.url(), context: page.url(), fromExtensionContext: false });
+      });
+      return wrapPuppeteerPage(page);
+    },
+    close: async () => {
+      await browser.close();
+      await proxy.close();
+    },
+  };
+}
+
+async function ensureDir(file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+}
+
+function wrapPlaywrightPage(page: PlaywrightPage): DriverPage {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return {
+    browser: 'chromium',
+    errors,
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      (await page.evaluate(inPageExpression(fn, arg))) as R,
+    clickAt: async (x, y) => {
+      await page.mouse.click(x, y);
+    },
+    press: async (key) => {
+      await page.keyboard.press(key);
+    },
+    screenshot: async (name, clip) => {
+      const path = screenshotPath('chromium', name);
+      await ensureDir(path);
+      await page.screenshot({ path, clip });
+      return path;
+    },
+    close: async () => {
+      await page.close();
+    },
+  };
+}
+
+function wrapPuppeteerPage(page: PuppeteerPage): DriverPage {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return {
+    browser: 'firefox',
+    errors,
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      (await page.evaluate(inPageExpression(fn, arg))) as R,
+    clickAt: async (x, y) => {
+      await page.mouse.click(x, y);
+    },
+    press: async (key) => {
+      // Puppeteer's KeyInput is a closed union of key names; the tests pass standard names.
+      await page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+    },
+    screenshot: async (name, clip) => {
+      const path = screenshotPath('firefox', name);
+      await ensureDir(path);
+      await page.screenshot({ path: path as `${string}.png`, clip });
+      return path;
+    },
+    close: async () => {
+      await page.close();
+    },
+  };
+}

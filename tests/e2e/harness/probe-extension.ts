@@ -1,0 +1,79 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserName } from './browsers';
+
+/**
+ * A tiny throw-away extension for testing the harness itself, independent of Claimnote's
+ * build: it follows the Page DOM contract in the crudest way (host, one marker, one
+ * highlight over the first paragraph) and, when the page URL contains `probe-net`, sends
+ * one request from its content script and one from its background context. The harness
+ * self-test uses it to show that the network recorder does catch extension requests in
+ * each browser, so "no request of its own" in the real tests is a check that can fail.
+ */
+const CONTENT_SCRIPT = `(() => {
+  const paragraph = document.querySelector('p');
+  if (!paragraph) return;
+  const host = document.createElement('claimnote-root');
+  host.setAttribute('data-state', 'scanning');
+  host.attachShadow({ mode: 'open' });
+  document.documentElement.append(host);
+  const range = new Range();
+  range.selectNodeContents(paragraph);
+  CSS.highlights.set('claimnote-false', new Highlight(range));
+  const marker = document.createElement('claimnote-marker');
+  marker.setAttribute('data-claim-id', 'probe-claim');
+  marker.setAttribute('data-verdict', 'false');
+  const button = document.createElement('button');
+  button.setAttribute('aria-label', 'Probe marker');
+  button.textContent = '?';
+  marker.attachShadow({ mode: 'open' }).append(button);
+  paragraph.append(marker);
+  host.setAttribute('data-findings', '1');
+  host.setAttribute('data-state', 'idle');
+  if (location.search.includes('probe-net')) {
+    fetch('http://probe-content.example.invalid/ping', { mode: 'no-cors' }).catch(() => {});
+    (globalThis.browser ?? globalThis.chrome).runtime.sendMessage('probe-net');
+  }
+})();
+`;
+
+const BACKGROUND_SCRIPT = `(globalThis.browser ?? globalThis.chrome).runtime.onMessage.addListener((message) => {
+  if (message === 'probe-net') fetch('https://probe-background.example.invalid/ping').catch(() => {});
+});
+`;
+
+/**
+ * Writes the probe extension for `browser` (MV3 for Chromium, MV2 for Firefox, like the
+ * real builds) into a fresh temporary directory.
+ *
+ * @returns the directory to load
+ */
+export async function writeProbeExtension(browser: BrowserName): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `claimnote-probe-${browser}-`));
+  await mkdir(dir, { recursive: true });
+  const contentScripts = [
+    { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' },
+  ];
+  const manifest =
+    browser === 'chromium'
+      ? {
+          manifest_version: 3,
+          name: 'Claimnote harness probe',
+          version: '1.0',
+          background: { service_worker: 'background.js' },
+          content_scripts: contentScripts,
+        }
+      : {
+          manifest_version: 2,
+          name: 'Claimnote harness probe',
+          version: '1.0',
+          background: { scripts: ['background.js'] },
+          content_scripts: contentScripts,
+          browser_specific_settings: { gecko: { id: 'harness-probe@claimnote.test' } },
+        };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(join(dir, 'content.js'), CONTENT_SCRIPT);
+  await writeFile(join(dir, 'background.js'), BACKGROUND_SCRIPT);
+  return dir;
+}
