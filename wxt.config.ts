@@ -27,6 +27,6 @@ export default defineConfig({
       // Firefox for Android reads data_collection_permissions from 142 on.
       gecko_android: { strict_min_version: '142.0' },
     },
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
   },
 });
