@@ -1,0 +1,65 @@
+import bundle from 'virtual:claimnote/claim-bundle';
+import { browser } from 'wxt/browser';
+import { t } from '../i18n/t';
+import { handleReportMessages } from '../messaging/report-messages';
+import type { ReportPrefill } from './report';
+import { startReport } from './start-report';
+
+/** Id of the "Report a health claim" context menu entry. */
+export const REPORT_MENU_ID = 'claimnote-report-claim';
+
+/** The parts of `contextMenus.onClicked` data a report needs (same shape in Chrome and Firefox). */
+export interface MenuClick {
+  menuItemId: string | number;
+  selectionText?: string;
+  pageUrl?: string;
+  frameUrl?: string;
+}
+
+/**
+ * Turns a click on the context menu entry into report prefill: the selected text as the quote,
+ * and the address of the frame it was selected in (falling back to the page, then the tab).
+ * @param info click data from `contextMenus.onClicked`
+ * @param tabUrl the tab's address, when the browser shares it
+ * @returns prefill, or `undefined` when the click was on another extension's entry
+ */
+export function prefillFromMenuClick(info: MenuClick, tabUrl?: string): ReportPrefill | undefined {
+  if (info.menuItemId !== REPORT_MENU_ID) return undefined;
+  const pageUrl = info.frameUrl ?? info.pageUrl ?? tabUrl;
+  return {
+    kind: 'missed-claim',
+    ...(info.selectionText ? { quote: info.selectionText } : {}),
+    ...(pageUrl ? { pageUrl } : {}),
+  };
+}
+
+/**
+ * Handles a click on the context menu entry: saves a draft report and opens the report page.
+ * @param info click data from `contextMenus.onClicked`
+ * @param tabUrl the tab's address, when the browser shares it
+ * @returns the new report's id, or `undefined` for other menu entries
+ */
+export async function onReportMenuClicked(info: MenuClick, tabUrl?: string): Promise<string | undefined> {
+  const prefill = prefillFromMenuClick(info, tabUrl);
+  return prefill ? startReport(prefill, bundle.version) : undefined;
+}
+
+/**
+ * Background wiring for reports: the "Report a health claim" entry on selected text, and the
+ * handler for note cards' and the popup's start-report messages. Call once from the background.
+ */
+export function setupReports(): void {
+  // Recreated at every background start: Chrome keeps menus across restarts but Firefox's MV2
+  // background does not, and removeAll() first avoids Chrome's duplicate-id error.
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({
+      id: REPORT_MENU_ID,
+      title: t('contextMenuReport'),
+      contexts: ['selection'],
+    }),
+  );
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void onReportMenuClicked(info, tab?.url);
+  });
+  handleReportMessages((prefill) => startReport(prefill, bundle.version));
+}
