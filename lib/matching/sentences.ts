@@ -53,7 +53,7 @@ function wordBefore(text: string, index: number, from: number): string {
 /**
  * Splits one block into sentences. A sentence ends at `.`, `!`, `?` or `…` followed by space
  * (unless the word before is a known abbreviation or the next word starts lowercase), or at a
- * line break inside the block (list items, <br>).
+ * line break inside the block (list items, <br>) that is not followed by lowercase text.
  * @param text the whole document text
  * @param block the block to split
  * @returns sentence spans within the block, in order
@@ -71,6 +71,12 @@ export function splitSentences(text: string, block: TextBlock): SentenceSpan[] {
   for (let i = block.start; i < block.end; i++) {
     const c = text[i];
     if (c === '\n') {
+      // A line break ends a sentence (list lines, <br>), except inside hard-wrapped prose
+      // where the next line continues in lowercase.
+      // The look-ahead is bounded so that long runs of blank lines stay linear.
+      let k = i + 1;
+      while (k < block.end && k - i < 16 && isSpace(text[k])) k++;
+      if (k < block.end && /\p{Ll}/u.test(text[k] ?? '')) continue;
       push(i);
       start = i + 1;
       continue;
@@ -83,7 +89,7 @@ export function splitSentences(text: string, block: TextBlock): SentenceSpan[] {
     if (c === '.') {
       if (ABBREVIATIONS.has(wordBefore(text, i, block.start))) continue;
       let k = j;
-      while (k < block.end && isSpace(text[k])) k++;
+      while (k < block.end && k - j < 16 && isSpace(text[k])) k++;
       const next = text[k] ?? '';
       if (k < block.end && /\p{Ll}/u.test(next)) continue;
     }
