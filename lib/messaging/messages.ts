@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { verdictSchema } from '../claims/schema';
+
+/**
+ * Messages between the content script, the background and the popup. Every receiver parses
+ * what it gets with these schemas: a message from another context is untrusted input (an old
+ * content script after an update, a malformed reply), and must not crash the receiver.
+ */
+
+/** content → background: this frame's findings, for the badge and the popup. */
+export const FRAME_FINDINGS = 'claimnote:frame-findings';
+/** popup → background: findings of every frame of a tab. */
+export const GET_TAB_FINDINGS = 'claimnote:get-tab-findings';
+/** popup → content (top frame): page address, paused/hidden state, findings. */
+export const GET_PAGE_STATE = 'claimnote:get-page-state';
+/** popup → content (the finding's frame): scroll to finding N and open its note. */
+export const REVEAL_FINDING = 'claimnote:reveal-finding';
+/** popup → content (all frames): hide or show the notes on this page. */
+export const SET_NOTES_HIDDEN = 'claimnote:set-notes-hidden';
+
+/** Longest quote a summary carries; the popup shows a line or two. */
+export const SUMMARY_QUOTE_MAX = 300;
+/** Most findings one frame reports; more than this on one page is not a reading aid. */
+export const FRAME_FINDINGS_MAX = 500;
+
+export const findingSummarySchema = z
+  .object({
+    /** Position of the finding in its frame, in text order. */
+    index: z.number().int().min(0),
+    claimId: z.string().min(1).max(100),
+    verdict: verdictSchema,
+    quote: z.string().max(SUMMARY_QUOTE_MAX),
+  })
+  .strict();
+export type FindingSummary = z.infer<typeof findingSummarySchema>;
+
+const urlField = z.string().max(4096);
+
+export const frameFindingsMessageSchema = z
+  .object({
+    type: z.literal(FRAME_FINDINGS),
+    url: urlField,
+    findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
+  })
+  .strict();
+export type FrameFindingsMessage = z.infer<typeof frameFindingsMessageSchema>;
+
+export const getTabFindingsMessageSchema = z
+  .object({ type: z.literal(GET_TAB_FINDINGS), tabId: z.number().int().min(0) })
+  .strict();
+export type GetTabFindingsMessage = z.infer<typeof getTabFindingsMessageSchema>;
+
+export const frameFindingsSchema = z
+  .object({
+    frameId: z.number().int().min(0),
+    url: urlField,
+    findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
+  })
+  .strict();
+export type FrameFindings = z.infer<typeof frameFindingsSchema>;
+
+export const tabFindingsResponseSchema = z.object({ frames: z.array(frameFindingsSchema) }).strict();
+export type TabFindingsResponse = z.infer<typeof tabFindingsResponseSchema>;
+
+export const getPageStateMessageSchema = z.object({ type: z.literal(GET_PAGE_STATE) }).strict();
+export const revealFindingMessageSchema = z
+  .object({ type: z.literal(REVEAL_FINDING), index: z.number().int().min(0) })
+  .strict();
+export const setNotesHiddenMessageSchema = z
+  .object({ type: z.literal(SET_NOTES_HIDDEN), hidden: z.boolean() })
+  .strict();
+
+/** Any message the content script answers. */
+export const contentMessageSchema = z.discriminatedUnion('type', [
+  getPageStateMessageSchema,
+  revealFindingMessageSchema,
+  setNotesHiddenMessageSchema,
+]);
+export type ContentMessage = z.infer<typeof contentMessageSchema>;
+
+export const pageStateSchema = z
+  .object({
+    url: urlField,
+    /** `location.hostname`, the key of the per-site pause. */
+    hostname: z.string().max(253),
+    /** The page passed the relevance check and is being scanned. */
+    active: z.boolean(),
+    paused: z.boolean(),
+    hidden: z.boolean(),
+    findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
+  })
+  .strict();
+export type PageState = z.infer<typeof pageStateSchema>;
+
+export const revealResponseSchema = z.object({ ok: z.boolean() }).strict();
+export type RevealResponse = z.infer<typeof revealResponseSchema>;
+
+/**
+ * True when `message` claims one of the given types; lets a listener leave other messages to
+ * other listeners (the report messages share the channel) before parsing.
+ * @param message anything received
+ * @param types message types this listener handles
+ */
+export function hasMessageType(message: unknown, types: readonly string[]): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    types.includes((message as { type: string }).type)
+  );
+}
+
+/**
+ * Shortens a matched sentence for a summary: collapses whitespace, cuts at a word boundary.
+ * @param quote the matched sentence as on the page
+ * @returns at most SUMMARY_QUOTE_MAX characters
+ */
+export function summarizeQuote(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SUMMARY_QUOTE_MAX) return flat;
+  const cut = flat.slice(0, SUMMARY_QUOTE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > SUMMARY_QUOTE_MAX / 2 ? cut.slice(0, space) : cut}\u2026`;
+}

@@ -1,0 +1,81 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ClaimBundle } from '../claims/claim-bundle';
+import type { ClaimNote } from '../claims/claim-list';
+import { createMatcher } from '../matching/matcher';
+import { sendFrameFindings } from '../messaging/client';
+import {
+  contentMessageSchema,
+  GET_PAGE_STATE,
+  hasMessageType,
+  REVEAL_FINDING,
+  SET_NOTES_HIDDEN,
+} from '../messaging/messages';
+import { isSitePaused, normalizeHostname, watchPausedSites } from '../storage/storage';
+import { createPageUi } from '../ui/page-ui';
+import { markerLabel, markerText } from '../ui/verdict-text';
+import { computedStyleHiddenPredicate } from './hidden';
+import { IncrementalScanner } from './incremental-scanner';
+import { lifecycleFromContext, sliceEnvironmentFromContext } from './lifecycle';
+import { PageController } from './page-controller';
+
+/**
+ * Starts Claimnote in one frame: builds the page controller from the claim bundle, follows the
+ * site's pause setting, and answers the popup. Everything registered here ends with `ctx`.
+ * @param ctx the content script's context
+ * @param bundle the compiled claim list
+ * @returns the controller, for tests and debugging
+ */
+export async function startContentScript(
+  ctx: ContentScriptContext,
+  bundle: ClaimBundle,
+): Promise<PageController> {
+  const matcher = createMatcher(bundle.index);
+  const notes = new Map<string, ClaimNote>(bundle.notes.map((note) => [note.id, note]));
+  const lifecycle = lifecycleFromContext(ctx);
+  const hostname = normalizeHostname(location.hostname);
+
+  const controller = new PageController({
+    document,
+    window,
+    matcher,
+    scanner: new IncrementalScanner(matcher),
+    notes,
+    isHidden: computedStyleHiddenPredicate(window),
+    lifecycle,
+    slices: sliceEnvironmentFromContext(ctx, window),
+    createUi: () =>
+      createPageUi(document, window, { listReviewed: bundle.reviewed, pageUrl: () => location.href }),
+    markerText,
+    markerLabel,
+    report: (url, findings) => {
+      // The background may be asleep or reloading after an update; the next pass reports again.
+      sendFrameFindings(url, findings).catch(() => undefined);
+    },
+  });
+
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!hasMessageType(message, [GET_PAGE_STATE, REVEAL_FINDING, SET_NOTES_HIDDEN])) return undefined;
+    const parsed = contentMessageSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    const request = parsed.data;
+    switch (request.type) {
+      case GET_PAGE_STATE:
+        return Promise.resolve(controller.getState());
+      case REVEAL_FINDING:
+        return Promise.resolve({ ok: controller.reveal(request.index) });
+      case SET_NOTES_HIDDEN:
+        controller.setHidden(request.hidden);
+        return Promise.resolve(controller.getState());
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  const paused = await isSitePaused(hostname).catch(() => false);
+  if (ctx.isInvalid) return controller;
+  controller.start(paused);
+  const unwatch = watchPausedSites((sites) => controller.setPaused(sites.includes(hostname)));
+  ctx.onInvalidated(unwatch);
+  return controller;
+}

@@ -1,0 +1,61 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SliceEnvironment } from './slice-scheduler';
+
+/**
+ * The content script's lifetime: every timer and listener of the page layer goes through it,
+ * so that all of them stop when the extension is updated or disabled (WXT invalidates the
+ * context) or when a test ends.
+ */
+export interface Lifecycle {
+  readonly signal: AbortSignal;
+  /** A timeout that is cancelled on invalidation. */
+  setTimeout(handler: () => void, ms: number): void;
+  /** An event listener that is removed on invalidation. */
+  listen(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  /** Runs `cb` once on invalidation (observers and other resources the context cannot track). */
+  onInvalidated(cb: () => void): void;
+}
+
+/**
+ * Adapts WXT's ContentScriptContext to a Lifecycle.
+ * @param ctx the content script's context
+ */
+export function lifecycleFromContext(ctx: ContentScriptContext): Lifecycle {
+  return {
+    get signal() {
+      return ctx.signal;
+    },
+    setTimeout: (handler, ms) => void ctx.setTimeout(handler, ms),
+    listen: (target, type, handler, options) => {
+      target.addEventListener(type, handler, { ...options, signal: ctx.signal });
+    },
+    onInvalidated: (cb) => void ctx.onInvalidated(cb),
+  };
+}
+
+/** Longest wait for an idle period before a slice runs anyway, in ms. */
+const IDLE_TIMEOUT_MS = 100;
+
+/**
+ * Slices run in idle callbacks, so page work goes first; the timeout keeps a busy page from
+ * starving the scan. Falls back to timeouts where `requestIdleCallback` is missing.
+ * @param ctx the content script's context (cancels pending slices on invalidation)
+ * @param view the page's window, for its clock
+ */
+export function sliceEnvironmentFromContext(ctx: ContentScriptContext, view: Window): SliceEnvironment {
+  return {
+    now: () => view.performance.now(),
+    requestSlice: (callback) => {
+      if (typeof view.requestIdleCallback === 'function') {
+        ctx.requestIdleCallback(() => callback(), { timeout: IDLE_TIMEOUT_MS });
+      } else {
+        ctx.setTimeout(callback, 0);
+      }
+    },
+  };
+}

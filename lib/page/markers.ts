@@ -1,0 +1,149 @@
+import type { Verdict } from '../claims/schema';
+
+/** Tag of the inline marker placed after each matched sentence (page DOM contract). */
+export const MARKER_TAG = 'claimnote-marker';
+
+/** What a marker shows and says. */
+export interface MarkerContent {
+  claimId: string;
+  verdict: Verdict;
+  /** Index of the finding in the page's findings (text order). */
+  findingIndex: number;
+  /** Short visible text, e.g. "[false?]". */
+  text: string;
+  /** Accessible name of the button, e.g. "Claimnote: false claim — show note". */
+  label: string;
+}
+
+/** How a marker was activated: focus previews the note, a click opens it and moves focus in. */
+export type MarkerActivation = 'focus' | 'click' | 'escape';
+
+const VERDICT_COLORS: Readonly<Record<Verdict, { light: string; dark: string }>> = {
+  false: { light: '#b91c1c', dark: '#fca5a5' },
+  misleading: { light: '#c2410c', dark: '#fdba74' },
+  unsupported: { light: '#a16207', dark: '#fde047' },
+  'needs-context': { light: '#1d4ed8', dark: '#93c5fd' },
+};
+
+function markerCss(verdict: Verdict): string {
+  const color = VERDICT_COLORS[verdict];
+  return `
+:host { all: initial; display: inline; }
+button {
+  all: initial;
+  display: inline;
+  cursor: pointer;
+  font: 600 max(11px, 0.72em)/1 system-ui, -apple-system, "Segoe UI", sans-serif;
+  vertical-align: super;
+  color: ${color.light};
+  padding: 0 0.15em;
+  margin-inline-start: 0.1em;
+  border-radius: 3px;
+  white-space: nowrap;
+}
+button:hover { text-decoration: underline; }
+button:focus-visible { outline: 2px solid ${color.light}; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  button { color: ${color.dark}; }
+  button:focus-visible { outline-color: ${color.dark}; }
+}
+@media (forced-colors: active) { button { color: LinkText; } }
+`;
+}
+
+/**
+ * Marks an element as Claimnote's with inline `!important` styles: page rules such as
+ * `* { all: unset }` or `display: none` on unknown tags must not hide or restyle it.
+ */
+function pinHostStyle(host: HTMLElement, display: string): void {
+  host.style.setProperty('all', 'initial', 'important');
+  host.style.setProperty('display', display, 'important');
+  host.style.setProperty('font-size', 'inherit', 'important');
+}
+
+/**
+ * Creates a marker element: `<claimnote-marker>` with an open shadow root holding one button.
+ * Its listeners live on its own button and go away with the element.
+ * @param doc the page's document
+ * @param content labels and data attributes
+ * @param onActivate called with the marker when its button is focused, clicked, or gets Escape
+ * @returns the marker, not yet in the page
+ */
+export function createMarker(
+  doc: Document,
+  content: MarkerContent,
+  onActivate: (marker: HTMLElement, how: MarkerActivation) => void,
+): HTMLElement {
+  const marker = doc.createElement(MARKER_TAG);
+  updateMarker(marker, content);
+  pinHostStyle(marker, 'inline');
+  const root = marker.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = markerCss(content.verdict);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = content.text;
+  button.setAttribute('aria-label', content.label);
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.addEventListener('focus', () => onActivate(marker, 'focus'));
+  button.addEventListener('click', (event) => {
+    // The marker may sit inside a page element with its own click handler.
+    event.preventDefault();
+    event.stopPropagation();
+    onActivate(marker, 'click');
+  });
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') onActivate(marker, 'escape');
+  });
+  root.append(style, button);
+  return marker;
+}
+
+/**
+ * Refreshes a marker's data attributes (its finding index shifts when findings appear earlier).
+ * @param marker a marker from createMarker
+ * @param content the finding it stands for now
+ */
+export function updateMarker(marker: HTMLElement, content: MarkerContent): void {
+  marker.setAttribute('data-claim-id', content.claimId);
+  marker.setAttribute('data-verdict', content.verdict);
+  marker.setAttribute('data-finding', String(content.findingIndex));
+}
+
+/** Returns the button inside a marker, to focus it. */
+export function markerButton(marker: Element): HTMLButtonElement | null {
+  return marker.shadowRoot?.querySelector('button') ?? null;
+}
+
+/** Interactive inline elements that would swallow a click on a marker placed inside them. */
+const INTERACTIVE = 'a, button, label, summary, select';
+
+/**
+ * Inserts `marker` right after the end of `range` (the matched sentence). Splits the end text
+ * node when the sentence ends inside it. When the sentence ends inside a link or button, the
+ * marker goes after that element so clicking it does not follow the link.
+ * @param marker the marker element
+ * @param range the sentence's range; stays valid, since ranges follow text-node splits
+ */
+export function placeMarker(marker: HTMLElement, range: Range): void {
+  const container = range.endContainer;
+  const offset = range.endOffset;
+  let reference: Node;
+  if (container.nodeType === 3) {
+    const text = container as Text;
+    const interactive = text.parentElement?.closest(INTERACTIVE);
+    if (interactive) {
+      interactive.after(marker);
+      return;
+    }
+    if (offset < text.data.length) {
+      text.splitText(offset);
+    }
+    reference = text;
+    reference.parentNode?.insertBefore(marker, reference.nextSibling);
+    return;
+  }
+  const child = container.childNodes[offset];
+  if (child) container.insertBefore(marker, child);
+  else container.appendChild(marker);
+}

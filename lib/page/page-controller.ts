@@ -1,0 +1,517 @@
+import type { ClaimNote } from '../claims/claim-list';
+import type { Verdict } from '../claims/schema';
+import type { Finding } from '../matching/types';
+import { type FindingSummary, type PageState, summarizeQuote } from '../messaging/messages';
+import type { PageUi } from '../ui/page-ui';
+import { rangeForOffsets } from './anchor';
+import { type ExtractedText, extractTextSteps } from './extract-text';
+import type { HiddenPredicate } from './hidden';
+import { createHighlightPainter, type HighlightPainter } from './highlights';
+import type { IncrementalScanner, PageMatcher, ScanResult } from './incremental-scanner';
+import type { Lifecycle } from './lifecycle';
+import { createMarker, MARKER_TAG, type MarkerActivation, placeMarker, updateMarker } from './markers';
+import { runInSlices, type SliceEnvironment } from './slice-scheduler';
+
+/**
+ * What the content script does on a page, in three modes:
+ * - `dormant`: the page failed the cheap relevance check. Nothing is extracted or matched; a
+ *   MutationObserver only records added text, and each batch is checked with the same cheap
+ *   test. No UI host, no style, no marker exists.
+ * - `active`: the page has relevant vocabulary. Text is extracted and matched in time slices,
+ *   findings get highlights and markers, and mutation batches trigger incremental passes.
+ * - `paused`: the reader paused Claimnote on this site. Nothing runs until resumed.
+ */
+export type PageMode = 'dormant' | 'active' | 'paused';
+
+/** Everything the controller needs from its environment; the content script passes the real ones. */
+export interface PageControllerOptions {
+  document: Document;
+  window: Window;
+  matcher: PageMatcher;
+  scanner: IncrementalScanner;
+  /** Note text per claim id. */
+  notes: ReadonlyMap<string, ClaimNote>;
+  isHidden: HiddenPredicate;
+  lifecycle: Lifecycle;
+  slices: SliceEnvironment;
+  /** Creates the UI host; called once the page passes the relevance check. */
+  createUi(): PageUi;
+  markerText(verdict: Verdict): string;
+  markerLabel(verdict: Verdict): string;
+  /** Sends this frame's findings to the background (badge, popup). */
+  report(url: string, findings: FindingSummary[]): void;
+  /**
+   * Delay between the first recorded mutation and the pass it triggers, in ms: bursts of
+   * mutations (a framework rendering a list) land in one batch.
+   * @default 150
+   */
+  flushDelayMs?: number;
+}
+
+/** A finding as shown on the page. */
+interface RenderedFinding {
+  finding: Finding;
+  index: number;
+  identity: string;
+  range: Range | null;
+  marker: HTMLElement | null;
+}
+
+/** Added nodes checked one by one in dormant mode; past this the whole body is checked once. */
+const DORMANT_NODE_LIMIT = 500;
+/**
+ * Passes discarded in a row because the page changed while they ran; after that a pass is
+ * rendered anyway, so a page that never stops mutating still gets its notes.
+ */
+const MAX_DISCARDED_PASSES = 2;
+
+/**
+ * Runs Claimnote on one page (one frame): relevance check, extraction, matching, highlights,
+ * markers, note cards, and incremental rescans. See {@link PageMode} for what runs when.
+ */
+export class PageController {
+  private mode: PageMode = 'dormant';
+  private hidden = false;
+  private started = false;
+  private ui: PageUi | null = null;
+  private painter: HighlightPainter | null = null;
+  private observer: MutationObserver | null = null;
+  private rendered: RenderedFinding[] = [];
+  private pendingNodes: Node[] = [];
+  private pendingOverflow = false;
+  private flushScheduled = false;
+  private passRunning = false;
+  private passController: AbortController | null = null;
+  private changedDuringPass = false;
+  private dirty = false;
+  private discardedPasses = 0;
+  private lastUrl: string;
+  private lastReport = '';
+  private readonly doc: Document;
+  private readonly view: Window;
+
+  /** @param options environment and collaborators */
+  constructor(private readonly options: PageControllerOptions) {
+    this.doc = options.document;
+    this.view = options.window;
+    this.lastUrl = this.view.location.href;
+  }
+
+  /** Current mode, for tests and the popup. */
+  get currentMode(): PageMode {
+    return this.mode;
+  }
+
+  /**
+   * Starts on the page: one cheap relevance check, then either a first pass or a dormant watch.
+   * Registers teardown on the lifecycle.
+   * @param paused whether the reader paused this site
+   */
+  start(paused: boolean): void {
+    if (!this.started) {
+      this.started = true;
+      const { lifecycle } = this.options;
+      lifecycle.onInvalidated(() => this.teardown());
+      lifecycle.listen(this.doc, 'click', (event) => this.onDocumentClick(event as MouseEvent));
+      lifecycle.listen(this.doc, 'keydown', (event) => this.onDocumentKeydown(event as KeyboardEvent));
+      lifecycle.listen(this.view, 'wxt:locationchange', () => this.onLocationChange());
+    }
+    if (paused) {
+      this.mode = 'paused';
+      return;
+    }
+    const body = this.doc.body;
+    if (body !== null && this.options.matcher.isRelevant(body.textContent ?? '')) {
+      this.activate();
+    } else {
+      this.mode = 'dormant';
+      this.observe();
+    }
+  }
+
+  /**
+   * Pauses (removes everything from the page, stops watching) or resumes.
+   * @param paused the site's pause state
+   */
+  setPaused(paused: boolean): void {
+    if (paused === (this.mode === 'paused')) return;
+    if (paused) {
+      this.teardown();
+      this.mode = 'paused';
+      this.sendReport(true);
+    } else {
+      this.mode = 'dormant';
+      this.start(false);
+    }
+  }
+
+  /**
+   * Hides or shows the notes on this page (highlights, markers, card). Scanning goes on, so the
+   * badge and popup stay right.
+   * @param hidden true to hide
+   */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (hidden) this.clearRendering();
+    else if (this.mode === 'active') this.requestPass();
+  }
+
+  /** The state the popup shows. */
+  getState(): PageState {
+    return {
+      url: this.view.location.href,
+      hostname: this.view.location.hostname,
+      active: this.mode === 'active',
+      paused: this.mode === 'paused',
+      hidden: this.hidden,
+      findings: this.summaries(),
+    };
+  }
+
+  /**
+   * Scrolls to a finding and opens its note (popup "show me").
+   * @param index finding index as reported
+   * @returns false when the finding is gone or notes are hidden
+   */
+  reveal(index: number): boolean {
+    const item = this.rendered[index];
+    if (item?.marker == null || !item.marker.isConnected || this.ui === null) return false;
+    const reduceMotion = this.view.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    item.marker.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    this.openNote(item, true);
+    return true;
+  }
+
+  private activate(): void {
+    this.mode = 'active';
+    if (this.ui === null) this.ui = this.options.createUi();
+    if (this.painter === null) this.painter = createHighlightPainter(this.doc, this.view);
+    this.observe();
+    this.requestPass();
+  }
+
+  private observe(): void {
+    if (this.observer !== null) return;
+    const Observer = (this.view as Window & typeof globalThis).MutationObserver;
+    // The callback only records; all work happens in the flush (style notes, point 3).
+    this.observer = new Observer((records) => this.record(records));
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  private isOwnNode(node: Node): boolean {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return element !== null && element.closest(`${MARKER_TAG}, claimnote-root`) !== null;
+  }
+
+  private record(records: MutationRecord[]): void {
+    let relevant = false;
+    for (const record of records) {
+      if (this.isOwnNode(record.target)) continue;
+      if (record.type === 'childList') {
+        const nodes = [...record.addedNodes, ...record.removedNodes];
+        if (nodes.length > 0 && nodes.every((node) => this.isOwnNode(node))) {
+          continue;
+        }
+        if (this.mode === 'dormant') {
+          for (const node of record.addedNodes) {
+            if (this.pendingNodes.length < DORMANT_NODE_LIMIT) this.pendingNodes.push(node);
+            else this.pendingOverflow = true;
+          }
+        }
+      } else if (this.mode === 'dormant') {
+        if (this.pendingNodes.length < DORMANT_NODE_LIMIT) this.pendingNodes.push(record.target);
+        else this.pendingOverflow = true;
+      }
+      relevant = true;
+    }
+    if (!relevant) return;
+    this.dirty = true;
+    if (this.passRunning) this.changedDuringPass = true;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(delay = this.options.flushDelayMs ?? 150): void {
+    if (this.flushScheduled || this.options.lifecycle.signal.aborted) return;
+    this.flushScheduled = true;
+    this.options.lifecycle.setTimeout(() => this.flush(), delay);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.view.location.href !== this.lastUrl) this.onLocationChange();
+    if (this.mode === 'dormant') {
+      const nodes = this.pendingNodes;
+      const overflow = this.pendingOverflow;
+      this.pendingNodes = [];
+      this.pendingOverflow = false;
+      this.dirty = false;
+      const { matcher } = this.options;
+      const relevant = overflow
+        ? matcher.isRelevant(this.doc.body?.textContent ?? '')
+        : nodes.some((node) => node.isConnected && matcher.isRelevant(node.textContent ?? ''));
+      if (relevant) this.activate();
+    } else if (this.mode === 'active' && this.dirty) {
+      this.requestPass();
+    }
+  }
+
+  private onLocationChange(): void {
+    if (this.view.location.href === this.lastUrl) return;
+    this.lastUrl = this.view.location.href;
+    this.ui?.closeNote(false);
+    // A client-side navigation may leave no relevant text: report afresh after the next pass.
+    this.lastReport = '';
+    if (this.mode === 'dormant') {
+      this.pendingOverflow = true;
+      this.scheduleFlush();
+    } else if (this.mode === 'active') {
+      this.requestPass();
+    }
+  }
+
+  private requestPass(): void {
+    this.dirty = true;
+    if (this.passRunning) {
+      this.changedDuringPass = true;
+      return;
+    }
+    void this.runPass();
+  }
+
+  private *passTask(): Generator<void, { extracted: ExtractedText; result: ScanResult }, void> {
+    const body = this.doc.body;
+    const extracted: ExtractedText =
+      body === null
+        ? { doc: { text: '', blocks: [] }, segments: [] }
+        : yield* extractTextSteps(body, { isHidden: this.options.isHidden });
+    const result = yield* this.options.scanner.scan(extracted.doc);
+    return { extracted, result };
+  }
+
+  private async runPass(): Promise<void> {
+    this.passRunning = true;
+    this.dirty = false;
+    this.changedDuringPass = false;
+    const controller = new AbortController();
+    this.passController = controller;
+    this.ui?.setStatus('scanning', this.rendered.length);
+    let outcome: { extracted: ExtractedText; result: ScanResult } | null = null;
+    try {
+      const { value } = await runInSlices(this.passTask(), this.options.slices, {
+        signal: controller.signal,
+      });
+      outcome = value;
+    } catch {
+      // Aborted (pause, teardown) or the page changed under the walk; the next pass covers it.
+    } finally {
+      this.passRunning = false;
+      if (this.passController === controller) this.passController = null;
+    }
+    if (outcome === null || this.mode !== 'active' || controller.signal.aborted) return;
+    if (this.changedDuringPass && this.discardedPasses < MAX_DISCARDED_PASSES) {
+      // The DOM changed between slices, so this pass may have walked half-updated content.
+      this.discardedPasses += 1;
+      this.scheduleFlush();
+      return;
+    }
+    this.discardedPasses = 0;
+    this.render(outcome.result.findings, outcome.extracted);
+    this.ui?.setStatus('idle', outcome.result.findings.length);
+    this.sendReport(false);
+    if (this.dirty) this.scheduleFlush();
+  }
+
+  /** Runs `write` without its own DOM changes reaching the mutation queue. */
+  private withoutObserving(write: () => void): void {
+    const observer = this.observer;
+    if (observer !== null) this.record(observer.takeRecords());
+    try {
+      write();
+    } finally {
+      observer?.takeRecords();
+    }
+  }
+
+  private render(findings: Finding[], extracted: ExtractedText): void {
+    const previous = new Map<string, RenderedFinding>();
+    for (const item of this.rendered) previous.set(item.identity, item);
+    const seen = new Map<string, number>();
+    const next: RenderedFinding[] = findings.map((finding, index) => {
+      const base = `${finding.claimId}\u0000${finding.quote}`;
+      const occurrence = seen.get(base) ?? 0;
+      seen.set(base, occurrence + 1);
+      return {
+        finding,
+        index,
+        identity: `${base}\u0000${occurrence}`,
+        range: rangeForOffsets(this.doc, extracted.segments, finding.start, finding.end),
+        marker: null,
+      };
+    });
+
+    if (this.hidden) {
+      this.clearRendering();
+      this.rendered = next;
+      return;
+    }
+
+    this.withoutObserving(() => {
+      const kept = new Set<string>();
+      for (const item of next) {
+        const old = previous.get(item.identity);
+        if (old?.marker?.isConnected && item.range !== null) {
+          item.marker = old.marker;
+          kept.add(item.identity);
+          updateMarker(item.marker, this.markerContent(item));
+        }
+      }
+      for (const old of previous.values()) {
+        if (!kept.has(old.identity)) old.marker?.remove();
+      }
+      for (const item of next) {
+        if (item.marker !== null || item.range === null) continue;
+        const marker = createMarker(this.doc, this.markerContent(item), (element, how) =>
+          this.onMarker(element, how),
+        );
+        placeMarker(marker, item.range);
+        item.marker = marker;
+      }
+    });
+    this.rendered = next;
+    this.painter?.paint(
+      next.flatMap((item) =>
+        item.range === null ? [] : [{ range: item.range, verdict: item.finding.verdict }],
+      ),
+    );
+    const open = this.ui?.openMarker;
+    if (open && !next.some((item) => item.marker === open)) this.ui?.closeNote(false);
+  }
+
+  private markerContent(item: RenderedFinding) {
+    const { verdict, claimId } = item.finding;
+    return {
+      claimId,
+      verdict,
+      findingIndex: item.index,
+      text: this.options.markerText(verdict),
+      label: this.options.markerLabel(verdict),
+    };
+  }
+
+  private clearRendering(): void {
+    this.ui?.closeNote(false);
+    this.painter?.clear();
+    this.withoutObserving(() => {
+      for (const item of this.rendered) {
+        item.marker?.remove();
+        item.marker = null;
+      }
+    });
+  }
+
+  private openNote(item: RenderedFinding, focus: boolean): void {
+    const note = this.options.notes.get(item.finding.claimId);
+    if (note === undefined || item.marker === null || this.ui === null) return;
+    this.ui.openNote({ note, quote: item.finding.quote, index: item.index, marker: item.marker, focus });
+  }
+
+  private onMarker(marker: HTMLElement, how: MarkerActivation): void {
+    if (how === 'escape') {
+      this.ui?.closeNote(false);
+      return;
+    }
+    if (how === 'focus' && this.ui?.returningFocus) return;
+    const item = this.rendered.find((candidate) => candidate.marker === marker);
+    if (item) this.openNote(item, how === 'click');
+  }
+
+  private onDocumentClick(event: MouseEvent): void {
+    if (this.mode !== 'active' || this.hidden || this.ui === null) return;
+    const target = event.target as Node | null;
+    if (target !== null && (this.ui.contains(target) || this.isOwnNode(target))) return;
+    // Without highlights the sentence does not look clickable, so a click there opens nothing.
+    const hit = !this.painter?.supported ? null : this.findingAtPoint(event.clientX, event.clientY, target);
+    if (hit) this.openNote(hit, false);
+    else this.ui.closeNote(false);
+  }
+
+  /** The finding whose highlighted sentence is under a click, if any. */
+  private findingAtPoint(x: number, y: number, target: Node | null): RenderedFinding | null {
+    // Links and controls keep their own behaviour; a reader selecting text is not asking for a note.
+    if (
+      target !== null &&
+      target.nodeType === 1 &&
+      (target as Element).closest('a, button, input, textarea, select, label')
+    ) {
+      return null;
+    }
+    const selection = this.view.getSelection();
+    if (selection !== null && !selection.isCollapsed) return null;
+    const doc = this.doc as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    };
+    let node: Node | null = null;
+    let offset = 0;
+    if (typeof doc.caretPositionFromPoint === 'function') {
+      const position = doc.caretPositionFromPoint(x, y);
+      if (position) ({ offsetNode: node, offset } = position);
+    } else if (typeof doc.caretRangeFromPoint === 'function') {
+      const range = doc.caretRangeFromPoint(x, y);
+      if (range) {
+        node = range.startContainer;
+        offset = range.startOffset;
+      }
+    }
+    if (node === null) return null;
+    for (const item of this.rendered) {
+      const range = item.range;
+      if (range === null || range.startContainer.getRootNode() !== node.getRootNode()) continue;
+      try {
+        if (range.isPointInRange(node, offset)) return item;
+      } catch {
+        // A node from another document (iframe) or a doctype: not ours.
+      }
+    }
+    return null;
+  }
+
+  private onDocumentKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.ui === null || this.ui.openIndex === null) return;
+    this.ui.closeNote(this.ui.contains(this.doc.activeElement));
+  }
+
+  private summaries(): FindingSummary[] {
+    if (this.mode !== 'active') return [];
+    return this.rendered.map((item) => ({
+      index: item.index,
+      claimId: item.finding.claimId,
+      verdict: item.finding.verdict,
+      quote: summarizeQuote(item.finding.quote),
+    }));
+  }
+
+  private sendReport(force: boolean): void {
+    const summaries = this.summaries();
+    const key = JSON.stringify(summaries);
+    if (!force && key === this.lastReport) return;
+    this.lastReport = key;
+    this.options.report(this.view.location.href, summaries);
+  }
+
+  /** Removes everything Claimnote added and stops all work (pause, invalidation). */
+  private teardown(): void {
+    this.passController?.abort();
+    this.passController = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.clearRendering();
+    this.rendered = [];
+    this.ui?.destroy();
+    this.ui = null;
+    this.painter = null;
+    this.pendingNodes = [];
+    this.lastReport = '';
+  }
+}

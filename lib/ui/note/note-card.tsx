@@ -1,0 +1,80 @@
+import type { ClaimNote } from '../../claims/claim-list';
+import { t } from '../../i18n/t';
+import { VERDICT_SYMBOLS, verdictLabel } from '../verdict-text';
+import { ReportButton } from './report-button';
+import { SourceLinks } from './source-links';
+
+/** Everything a note card shows about one finding. */
+export interface NoteCardProps {
+  note: ClaimNote;
+  /** The matched sentence on the page. */
+  quote: string;
+  pageUrl: string;
+  /** Date the claim list as a whole was last reviewed. */
+  listReviewed: string;
+  /** Id for the heading, unique in the shadow root, that names the dialog. */
+  headingId: string;
+  onClose(): void;
+}
+
+/**
+ * The note card: a non-modal dialog explaining one matched claim. Keyboard: Escape closes it
+ * (the host returns focus to the marker). All text goes in as text nodes, never as HTML.
+ */
+export function NoteCard(props: NoteCardProps) {
+  const { note } = props;
+  return (
+    <div
+      class={`cn-card cn-card--${note.verdict}`}
+      role="dialog"
+      aria-labelledby={props.headingId}
+      data-claimnote="note-card"
+      data-claim-id={note.id}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+    >
+      <div class="cn-card__header">
+        <p class="cn-card__brand">{t('noteBrand')}</p>
+        <button
+          type="button"
+          class="cn-card__close"
+          data-claimnote="close"
+          aria-label={t('noteClose')}
+          title={t('noteClose')}
+          onClick={() => props.onClose()}
+        >
+          {'\u00D7'}
+        </button>
+      </div>
+      <h2 class="cn-card__verdict" id={props.headingId} data-claimnote="verdict" data-verdict={note.verdict}>
+        <span class="cn-card__symbol" aria-hidden="true">
+          {VERDICT_SYMBOLS[note.verdict]}
+        </span>
+        {verdictLabel(note.verdict)}
+      </h2>
+      <p class="cn-card__correction" data-claimnote="correction">
+        {note.correction}
+      </p>
+      <p class="cn-card__explanation" data-claimnote="explanation">
+        {note.explanation}
+      </p>
+      <h3 class="cn-card__subheading">{t('noteSourcesHeading')}</h3>
+      <SourceLinks sources={note.sources} />
+      <div class="cn-card__why" data-claimnote="why-matched">
+        <h3 class="cn-card__subheading">{t('noteWhyMatched')}</h3>
+        <p>{t('noteWhyMatchedClaim')}</p>
+        <blockquote class="cn-card__statement">{note.statement}</blockquote>
+      </div>
+      <p class="cn-card__reviewed" data-claimnote="reviewed">
+        {t('noteReviewed', [note.reviewed, props.listReviewed])}
+      </p>
+      <p class="cn-card__care">{t('noteCareTeam')}</p>
+      <ReportButton claimId={note.id} quote={props.quote} pageUrl={props.pageUrl} />
+    </div>
+  );
+}
