@@ -31,6 +31,8 @@ export interface MarkerInfo {
   /** Accessible name of the marker's button (aria-label, else text). */
   buttonName: string | null;
   buttonFocusable: boolean;
+  /** The button's box on screen (zero when it is not rendered). */
+  buttonRect: Rect | null;
   /** Text of the paragraph-level element holding the marker, for diagnostics and quotes. */
   blockText: string;
 }
@@ -57,6 +59,8 @@ export interface CardStyle {
 
 export interface NoteCardInfo {
   present: boolean;
+  /** Present, displayed, not `visibility: hidden`, not fully transparent, and with a size. */
+  visible: boolean;
   role: string | null;
   verdict: string;
   correction: string;
@@ -145,6 +149,9 @@ export function readMarkers(page: DriverPage): Promise<MarkerInfo[]> {
         finding: marker.getAttribute('data-finding'),
         buttonName: button ? (button.getAttribute('aria-label') ?? button.textContent?.trim() ?? null) : null,
         buttonFocusable: button !== null && !button.disabled && button.tabIndex >= 0,
+        buttonRect: button
+          ? (({ x, y, width, height }) => ({ x, y, width, height }))(button.getBoundingClientRect())
+          : null,
         blockText: (blockOf(marker).textContent ?? '').replace(/\s+/g, ' ').trim(),
       };
     });
@@ -197,7 +204,7 @@ export async function openNote(
     if (box.width === 0 || box.height === 0) throw new Error(`Marker button #${index} has no size on screen`);
     await page.clickAt(box.x + box.width / 2, box.y + box.height / 2);
   }
-  await waitFor(page, () => readNoteCard(page).then((card) => card.present), 5_000, 'note card to open');
+  await waitFor(page, () => readNoteCard(page).then((card) => card.visible), 5_000, 'note card to open');
 }
 
 /** Reads the open note card (or `present: false`). */
@@ -205,6 +212,7 @@ export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
   return page.evaluate(() => {
     const empty = {
       present: false,
+      visible: false,
       role: null,
       verdict: '',
       correction: '',
@@ -257,6 +265,12 @@ export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
     const topmost = document.elementFromPoint(cx, cy);
     return {
       present: true,
+      visible:
+        rect.width > 0 &&
+        rect.height > 0 &&
+        cardStyle.display !== 'none' &&
+        cardStyle.visibility !== 'hidden' &&
+        Number(cardStyle.opacity) > 0,
       role: card.getAttribute('role'),
       verdict: text('[data-claimnote="verdict"]'),
       correction: text('[data-claimnote="correction"]'),
