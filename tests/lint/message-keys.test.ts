@@ -53,6 +53,7 @@ describe('user-facing strings', () => {
   it('finds literal keys and ignores other functions named differently', () => {
     const uses = findLiteralKeys(
       join(ROOT, 'x.tsx'),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text containing a template literal
       "t('popupTitle'); tr('nope'); t(`dyn_${x}`); <b>{t(\"close\")}</b>",
     );
     expect(uses.map((use) => use.key)).toEqual(['popupTitle', 'close']);
