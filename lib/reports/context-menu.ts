@@ -1,4 +1,3 @@
-import bundle from 'virtual:claimnote/claim-bundle';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import { handleReportMessages } from '../messaging/report-messages';
@@ -37,18 +36,25 @@ export function prefillFromMenuClick(info: MenuClick, tabUrl?: string): ReportPr
  * Handles a click on the context menu entry: saves a draft report and opens the report page.
  * @param info click data from `contextMenus.onClicked`
  * @param tabUrl the tab's address, when the browser shares it
+ * @param claimListVersion version of the bundled claim list
  * @returns the new report's id, or `undefined` for other menu entries
  */
-export async function onReportMenuClicked(info: MenuClick, tabUrl?: string): Promise<string | undefined> {
+export async function onReportMenuClicked(
+  info: MenuClick,
+  tabUrl: string | undefined,
+  claimListVersion: string,
+): Promise<string | undefined> {
   const prefill = prefillFromMenuClick(info, tabUrl);
-  return prefill ? startReport(prefill, bundle.version) : undefined;
+  return prefill ? startReport(prefill, claimListVersion) : undefined;
 }
 
 /**
  * Background wiring for reports: the "Report a health claim" entry on selected text, and the
- * handler for note cards' and the popup's start-report messages. Call once from the background.
+ * handler for note cards' and the popup's start-report messages. Called once from the
+ * background through setup-reports.ts, which supplies the bundled claim list's version.
+ * @param claimListVersion version recorded in every report started here
  */
-export function setupReports(): void {
+export function registerReportEntryPoints(claimListVersion: string): void {
   // Recreated at every background start: Chrome keeps menus across restarts but Firefox's MV2
   // background does not, and removeAll() first avoids Chrome's duplicate-id error.
   void browser.contextMenus.removeAll().then(() =>
@@ -59,7 +65,7 @@ export function setupReports(): void {
     }),
   );
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    void onReportMenuClicked(info, tab?.url);
+    void onReportMenuClicked(info, tab?.url, claimListVersion);
   });
-  handleReportMessages((prefill) => startReport(prefill, bundle.version));
+  handleReportMessages((prefill) => startReport(prefill, claimListVersion));
 }

@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onReportMenuClicked, prefillFromMenuClick, REPORT_MENU_ID } from '../../lib/reports/context-menu';
+import { listReports } from '../../lib/reports/report-store';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('prefillFromMenuClick', () => {
+  it('uses the selection as the quote and the frame address over the page address', () => {
+    expect(
+      prefillFromMenuClick(
+        {
+          menuItemId: REPORT_MENU_ID,
+          selectionText: 'Baclofen pumps cure pain.',
+          pageUrl: 'https://top.test/',
+          frameUrl: 'https://frame.test/embed?x=1',
+        },
+        'https://tab.test/',
+      ),
+    ).toEqual({
+      kind: 'missed-claim',
+      quote: 'Baclofen pumps cure pain.',
+      pageUrl: 'https://frame.test/embed?x=1',
+    });
+  });
+
+  it('falls back to the tab address', () => {
+    expect(
+      prefillFromMenuClick({ menuItemId: REPORT_MENU_ID, selectionText: 'x' }, 'https://tab.test/'),
+    ).toEqual({
+      kind: 'missed-claim',
+      quote: 'x',
+      pageUrl: 'https://tab.test/',
+    });
+  });
+
+  it('ignores other menu entries', () => {
+    expect(prefillFromMenuClick({ menuItemId: 'someone-else', selectionText: 'x' })).toBeUndefined();
+  });
+});
+
+describe('onReportMenuClicked', () => {
+  it('saves a draft first, then opens the report page for it', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const id = await onReportMenuClicked(
+      {
+        menuItemId: REPORT_MENU_ID,
+        selectionText: 'The pump puts morphine into your brain.',
+        pageUrl: 'https://forum.test/thread/9?page=2',
+      },
+      undefined,
+      '2026-11-20+abc',
+    );
+    const [saved] = await listReports();
+    expect(saved).toMatchObject({
+      id,
+      kind: 'missed-claim',
+      quote: 'The pump puts morphine into your brain.',
+      pageUrl: 'https://forum.test/thread/9?page=2',
+      includeQueryAndFragment: false,
+      claimListVersion: '2026-11-20+abc',
+      status: 'draft',
+    });
+    expect(create).toHaveBeenCalledTimes(1);
+    const url = new URL(create.mock.calls[0]?.[0].url ?? '');
+    expect(url.pathname).toBe('/report.html');
+    expect(url.searchParams.get('id')).toBe(id);
+  });
+
+  it('does nothing for other menu entries', async () => {
+    expect(await onReportMenuClicked({ menuItemId: 'other' }, undefined, 'v')).toBeUndefined();
+    expect(await listReports()).toEqual([]);
+  });
+});
