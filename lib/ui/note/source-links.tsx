@@ -20,6 +20,23 @@ export function orderSourcesByPins(sources: readonly Source[], pinned: readonly 
 }
 
 /**
+ * The address a source link may point to: https only and without credentials. The claim schema
+ * already requires this; checking again here means a bad entry can never become a clickable
+ * `javascript:` or plain-http link in a page.
+ * @param url the source's url
+ * @returns the normalized https address, or `undefined` when it must not be linked
+ */
+export function safeSourceHref(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return undefined;
+    return parsed.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The reader's pinned publishers, kept current as they change in any tab or on the options page.
  * @returns the pinned list, or `undefined` until storage has answered
  */
@@ -61,23 +78,31 @@ export function SourceLinks(props: { sources: Source[] }) {
       <ul class="cn-sources__list" data-claimnote="source-list">
         {ordered.map((source) => {
           const isPinned = pinned.includes(source.publisher);
+          const href = safeSourceHref(source.url);
           return (
             <li
               key={source.id}
               class={isPinned ? 'cn-source cn-source--pinned' : 'cn-source'}
               data-pinned={isPinned ? 'true' : 'false'}
             >
-              <a
-                class="cn-source__link"
-                data-claimnote="source-link"
-                data-source-id={source.id}
-                href={source.url}
-                target="_blank"
-                rel="noopener noreferrer"
-              >
-                <span class="cn-source__publisher">{source.publisher}</span>
-                <span class="cn-source__title">{source.title}</span>
-              </a>
+              {href ? (
+                <a
+                  class="cn-source__link"
+                  data-claimnote="source-link"
+                  data-source-id={source.id}
+                  href={href}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  <span class="cn-source__publisher">{source.publisher}</span>
+                  <span class="cn-source__title">{source.title}</span>
+                </a>
+              ) : (
+                <span class="cn-source__link cn-source__link--unlinked" data-source-id={source.id}>
+                  <span class="cn-source__publisher">{source.publisher}</span>
+                  <span class="cn-source__title">{source.title}</span>
+                </span>
+              )}
               {isPinned ? (
                 <span class="cn-source__pinned-mark" data-claimnote="pinned-mark">
                   {t('sourcePinnedMark')}
@@ -117,6 +142,7 @@ export const sourceLinksCss = `
 .cn-source { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
 .cn-source__link { flex: 1 1 12em; min-width: 0; color: var(--cn-link, #0b57d0); text-decoration: underline; overflow-wrap: anywhere; }
 .cn-source__link:focus-visible, .cn-source__pin:focus-visible { outline: 2px solid var(--cn-focus, #0b57d0); outline-offset: 2px; }
+.cn-source__link--unlinked { color: inherit; text-decoration: none; }
 .cn-source__publisher { font-weight: 600; }
 .cn-source__publisher::after { content: ": "; }
 .cn-source__pinned-mark { font-size: 0.8em; font-weight: 600; padding: 0 6px; border-radius: 999px; background: var(--cn-pinned-bg, #fff1c2); color: var(--cn-pinned-fg, #4a3600); }
