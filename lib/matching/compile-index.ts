@@ -12,6 +12,8 @@ export const BUILT_IN_CONCEPTS = {
   correction: 'correction',
   /** Extra words that make a page worth scanning (drug names of `self`-subject claims). */
   relevance: 'relevance',
+  /** Words that refer back to the drug or device named just before ("it", "this drug"). */
+  referent: 'referent',
 } as const;
 
 const DEFAULT_WINDOW = 15;
@@ -90,6 +92,10 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
       negation: classIds(BUILT_IN_CONCEPTS.negation),
       negationException: classIds(BUILT_IN_CONCEPTS.negationException),
       correction: classIds(BUILT_IN_CONCEPTS.correction),
+      entity: [
+        ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
+      ],
+      referent: classIds(BUILT_IN_CONCEPTS.referent),
     },
     relevanceWords: [...new Set(relevanceWords)].sort(),
   };

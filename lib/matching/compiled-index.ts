@@ -36,6 +36,10 @@ export interface CompiledIndex {
     negationException: number[];
     /** Frames that report a claim in order to correct it ("it is a myth that"). */
     correction: number[];
+    /** Names of the drugs and devices that `self`-subject claims are about. */
+    entity: number[];
+    /** Words that refer back to the entity named in the previous sentence ("it", "this drug"). */
+    referent: number[];
   };
   /** Lowercase words whose absence from a page proves there is nothing to match. */
   relevanceWords: string[];

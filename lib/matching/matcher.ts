@@ -18,6 +18,14 @@ export interface Matcher {
 
 type Topic = 'none' | 'intrathecal' | 'other';
 
+/** What a passage has established so far, carried from sentence to sentence. */
+interface PassageState {
+  /** What "the pump" refers to. */
+  topic: Topic;
+  /** Drug and device names of the previous sentence: what "it" refers to. */
+  entities: ReadonlySet<number>;
+}
+
 interface Hit {
   term: number;
   /** First and last token index the term covers. */
@@ -64,6 +72,14 @@ export function createMatcher(index: CompiledIndex): Matcher {
   const negation = classOf(index.classes.negation);
   const negationException = classOf(index.classes.negationException);
   const correction = classOf(index.classes.correction);
+  const entity = classOf(index.classes.entity);
+  const referent = classOf(index.classes.referent);
+  // Drug names that `self` claims are stated about, so "it" may stand in for them.
+  const selfEntities = new Set(
+    index.patterns.flatMap((pattern) =>
+      pattern.subject === 'self' ? pattern.groups.flat().filter((t) => entity.has(t)) : [],
+    ),
+  );
 
   const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const relevance =
@@ -178,30 +194,36 @@ export function createMatcher(index: CompiledIndex): Matcher {
   function matchSentence(
     text: string,
     sentence: SentenceSpan,
-    topic: Topic,
-  ): { findings: Finding[]; topic: Topic } {
+    state: PassageState,
+  ): { findings: Finding[]; state: PassageState } {
+    const { topic } = state;
     const tokens = tokenize(text, sentence.start, sentence.end);
-    const hits = findHits(tokens);
-    if (hits.length === 0) return { findings: [], topic };
+    const named = findHits(tokens);
+    if (named.length === 0) return { findings: [], state: { topic, entities: new Set() } };
+    const hits = [...named, ...referentHits(named, state.entities)];
 
     let namesIntrathecal = false;
     let namesOtherDevice = false;
     const foreign: Hit[] = [];
     const excepted = new Set<number>();
     let corrected = false;
-    for (const hit of hits) {
+    // Only words actually in the sentence decide its topic; stand-ins for "it" do not.
+    for (const hit of named) {
       if (intrathecal.has(hit.term)) namesIntrathecal = true;
       if (otherDevice.has(hit.term)) namesOtherDevice = true;
       if (otherDevice.has(hit.term) || otherTherapy.has(hit.term)) foreign.push(hit);
       if (correction.has(hit.term)) corrected = true;
       if (negationException.has(hit.term)) for (let i = hit.from; i <= hit.to; i++) excepted.add(i);
     }
-    const cues = hits.filter((h) => negation.has(h.term) && !excepted.has(h.from)).map((h) => h.from);
+    const cues = named.filter((h) => negation.has(h.term) && !excepted.has(h.from)).map((h) => h.from);
     const nextTopic: Topic = namesIntrathecal ? 'intrathecal' : namesOtherDevice ? 'other' : topic;
+    const namedEntities = new Set(named.filter((h) => entity.has(h.term)).map((h) => h.term));
+    // "It" reaches back one sentence only: further back, it too often means something else.
+    const next: PassageState = { topic: nextTopic, entities: namedEntities };
 
     const raw = text.slice(sentence.start, sentence.end);
     const isQuestion = /\?["'”’)\]]*$/.test(raw) && !/^\W*did you know\b/i.test(raw);
-    if (corrected || isQuestion) return { findings: [], topic: nextTopic };
+    if (corrected || isQuestion) return { findings: [], state: next };
 
     const candidates = new Set<number>();
     for (const hit of hits) for (const p of patternsByTerm.get(hit.term) ?? []) candidates.add(p);
@@ -235,7 +257,22 @@ export function createMatcher(index: CompiledIndex): Matcher {
         break;
       }
     }
-    return { findings, topic: nextTopic };
+    return { findings, state: next };
+  }
+
+  /**
+   * Stand-in hits for `self` claims stated about "it"/"this drug" right after the drug was
+   * named: each referent counts as the entity of the previous sentence.
+   */
+  function referentHits(hits: Hit[], previousEntities: ReadonlySet<number>): Hit[] {
+    if (previousEntities.size === 0 || hits.some((h) => entity.has(h.term))) return [];
+    return hits
+      .filter((h) => referent.has(h.term))
+      .flatMap((h) =>
+        [...previousEntities]
+          .filter((term) => selfEntities.has(term))
+          .map((term) => ({ term, from: h.from, to: h.to })),
+      );
   }
 
   function toFinding(
@@ -260,12 +297,12 @@ export function createMatcher(index: CompiledIndex): Matcher {
   }
 
   function* scanIncrementally(doc: TextDocument): Generator<Finding[], void, void> {
-    let topic: Topic = 'none';
+    let state: PassageState = { topic: 'none', entities: new Set() };
     for (const block of doc.blocks) {
       const blockFindings: Finding[] = [];
       for (const sentence of splitSentences(doc.text, block)) {
-        const result = matchSentence(doc.text, sentence, topic);
-        topic = result.topic;
+        const result = matchSentence(doc.text, sentence, state);
+        state = result.state;
         blockFindings.push(...result.findings);
       }
       yield blockFindings;

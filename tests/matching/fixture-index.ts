@@ -14,6 +14,7 @@ const lexicon: Lexicon = {
     negation: ['not', 'no', 'never', 'without'],
     'negation-exception': ['not only'],
     correction: ['myth', 'not true'],
+    referent: ['it', 'this drug'],
     deliver: ['deliver', 'inject', 'send', 'put'],
   },
 };
@@ -72,6 +73,14 @@ const claims: Claim[] = [
     id: 'baclofen-is-painkiller',
     verdict: 'misleading',
     match: { subject: 'self', patterns: [{ all: [['baclofen'], ['painkiller']], window: 6 }] },
+  },
+  {
+    ...base,
+    examples: { positive: [], negative: [] },
+    sources: ['src'],
+    id: 'ziconotide-is-opioid',
+    verdict: 'false',
+    match: { subject: 'self', patterns: [{ all: [['ziconotide'], ['opioid']], window: 6 }] },
   },
 ];
 

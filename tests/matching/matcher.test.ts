@@ -90,6 +90,17 @@ describe('createMatcher', () => {
     expect(ids(doc('Baclofen is a strong painkiller.'))).toEqual(['baclofen-is-painkiller']);
   });
 
+  it('lets "it" stand for the drug named in the previous sentence, for self-subject claims', () => {
+    expect(ids(doc('My doctor switched me to ziconotide.', 'It is an opioid, just stronger.'))).toEqual([
+      'ziconotide-is-opioid',
+    ]);
+    expect(ids(doc('My doctor switched me to ziconotide. It is not an opioid.'))).toEqual([]);
+    expect(
+      ids(doc('My doctor switched me to ziconotide. Then I read about morphine. It is an opioid.')),
+    ).toEqual([]);
+    expect(ids(doc('It is an opioid.'))).toEqual([]);
+  });
+
   it('yields per block in scanIncrementally with the same result as scan', () => {
     const d = doc('The morphine pump is great.', 'It sends the drug into the brain.', 'Nothing else.');
     const perBlock = [...matcher.scanIncrementally(d)];
