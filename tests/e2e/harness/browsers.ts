@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,18 +58,38 @@ export interface BrowserSession {
 }
 
 /**
- * Throws a readable error when the extension has not been built for `browser`, instead of
- * letting the browser start without it and every test fail for an unrelated-looking reason.
+ * Returns a private copy of the extension build for `browser`. Several engineers share one
+ * checkout and rebuild `.output/` while tests run; loading a snapshot keeps a rebuild from
+ * pulling files from under a running browser. A build that is missing at first is waited
+ * for a while (another `npm run build` may be writing it), then reported readably instead
+ * of letting the browser start without the extension.
  *
- * @param browser which build to look for
- * @returns the extension directory
+ * @param browser which build to copy
+ * @param waitMs how long to wait for `manifest.json` to appear
+ * @returns the snapshot directory
+ * @throws when there is no build after `waitMs`
  */
-export function requireBuild(browser: BrowserName): string {
+export async function requireBuild(browser: BrowserName, waitMs = 120_000): Promise<string> {
   const dir = EXTENSION_DIRS[browser];
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`No extension build in ${dir}: run \`npm run build\` before the e2e tests.`);
+  const manifest = join(dir, 'manifest.json');
+  const started = Date.now();
+  while (true) {
+    // WXT writes the manifest last; its presence means the folder is complete.
+    if (existsSync(manifest)) {
+      const snapshot = await mkdtemp(join(tmpdir(), `claimnote-build-${browser}-`));
+      try {
+        await cp(dir, snapshot, { recursive: true });
+        if (existsSync(join(snapshot, 'manifest.json'))) return snapshot;
+      } catch {
+        // The build was replaced while copying: try again.
+      }
+      await rm(snapshot, { recursive: true, force: true });
+    }
+    if (Date.now() - started > waitMs) {
+      throw new Error(`No extension build in ${dir}: run \`npm run build\` before the e2e tests.`);
+    }
+    await new Promise((done) => setTimeout(done, 1_000));
   }
-  return dir;
 }
 
 /** Screenshots go where a person can find them after a run: test-results/e2e/<browser>/. */
@@ -84,8 +104,25 @@ export function screenshotPath(browser: BrowserName, name: string): string {
  * @param extDir the unpacked extension; defaults to the build for that browser
  */
 export async function launchBrowser(browser: BrowserName, extDir?: string): Promise<BrowserSession> {
-  const dir = extDir ?? requireBuild(browser);
-  return browser === 'chromium' ? launchChromium(dir) : launchFirefox(dir);
+  if (extDir) return browser === 'chromium' ? launchChromium(extDir) : launchFirefox(extDir);
+  const snapshot = await requireBuild(browser);
+  const session = await (browser === 'chromium' ? launchChromium(snapshot) : launchFirefox(snapshot)).catch(
+    async (error: unknown) => {
+      await rm(snapshot, { recursive: true, force: true });
+      throw error;
+    },
+  );
+  return {
+    ...session,
+    name: session.name,
+    extensionId: session.extensionId,
+    network: session.network,
+    newPage: () => session.newPage(),
+    close: async () => {
+      await session.close();
+      await rm(snapshot, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
