@@ -1,0 +1,258 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ClaimNote } from '../../lib/claims/claim-list';
+import { createMatcher } from '../../lib/matching/matcher';
+import type { FindingSummary } from '../../lib/messaging/messages';
+import { attributeHiddenPredicate } from '../../lib/page/hidden';
+import { IncrementalScanner } from '../../lib/page/incremental-scanner';
+import type { Lifecycle } from '../../lib/page/lifecycle';
+import { markerButton } from '../../lib/page/markers';
+import { PageController } from '../../lib/page/page-controller';
+import { createPageUi } from '../../lib/ui/page-ui';
+import { useEnglishMessages } from '../ui/english';
+import { mount } from './mount';
+import { testBundle } from './test-bundle';
+
+const matcher = createMatcher(testBundle.index);
+const notes = new Map<string, ClaimNote>(testBundle.notes.map((note) => [note.id, note]));
+
+const BRAIN = 'An intrathecal pump delivers pain medicine directly into the brain.';
+const RARE = 'Side effects from intrathecal pumps are rare.';
+const CANCER = 'Intrathecal pumps can cure cancer by delivering medicine right where it is needed.';
+
+function fakeLifecycle() {
+  const controller = new AbortController();
+  const invalidated: (() => void)[] = [];
+  const lifecycle: Lifecycle = {
+    signal: controller.signal,
+    setTimeout: (handler, ms) => {
+      const id = setTimeout(() => {
+        if (!controller.signal.aborted) handler();
+      }, ms);
+      controller.signal.addEventListener('abort', () => clearTimeout(id));
+    },
+    listen: (target, type, handler, options) =>
+      target.addEventListener(type, handler, { ...options, signal: controller.signal }),
+    onInvalidated: (cb) => invalidated.push(cb),
+  };
+  return {
+    lifecycle,
+    invalidate: () => {
+      controller.abort();
+      for (const cb of invalidated) cb();
+    },
+  };
+}
+
+function setup() {
+  const reports: FindingSummary[][] = [];
+  const { lifecycle, invalidate } = fakeLifecycle();
+  const scanner = new IncrementalScanner(matcher);
+  const scan = vi.spyOn(scanner, 'scan');
+  const controller = new PageController({
+    document,
+    window,
+    matcher,
+    scanner,
+    notes,
+    isHidden: attributeHiddenPredicate,
+    lifecycle,
+    slices: { now: () => performance.now(), requestSlice: (cb) => lifecycle.setTimeout(cb, 0) },
+    createUi: () =>
+      createPageUi(document, window, { listReviewed: testBundle.reviewed, pageUrl: () => location.href }),
+    markerText: (verdict) => `[${verdict}?]`,
+    markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
+    report: (_url, findings) => reports.push(findings),
+    flushDelayMs: 5,
+  });
+  return { controller, reports, scan, invalidate };
+}
+
+const host = () => document.querySelector('claimnote-root');
+const markers = () => [...document.querySelectorAll('claimnote-marker')] as HTMLElement[];
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+const idleWith = (count: number) => () =>
+  host()?.getAttribute('data-state') === 'idle' && host()?.getAttribute('data-findings') === String(count);
+
+let current: ReturnType<typeof setup> | null = null;
+beforeEach(() => {
+  fakeBrowser.reset();
+  useEnglishMessages();
+  document.documentElement.querySelectorAll('claimnote-root').forEach((element) => element.remove());
+});
+afterEach(() => {
+  current?.invalidate();
+  current = null;
+});
+
+describe('PageController on a page without relevant words', () => {
+  it('creates no UI, matches nothing and reports nothing', async () => {
+    mount('<article><h1>Insulin pumps</h1><p>An insulin pump delivers insulin under the skin.</p></article>');
+    current = setup();
+    current.controller.start(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(current.controller.currentMode).toBe('dormant');
+    expect(host()).toBeNull();
+    expect(current.scan).not.toHaveBeenCalled();
+    expect(current.reports).toEqual([]);
+  });
+
+  it('wakes up when relevant text is added later (infinite scroll) and scans it', async () => {
+    mount('<main><p>A page about gardening.</p></main>');
+    current = setup();
+    current.controller.start(false);
+    const paragraph = document.createElement('p');
+    paragraph.textContent = RARE;
+    document.querySelector('main')?.append(paragraph);
+    await until(idleWith(1), 'a finding after the late paragraph');
+    expect(current.controller.currentMode).toBe('active');
+    expect(markers()).toHaveLength(1);
+  });
+});
+
+describe('PageController on a page with claims', () => {
+  const page = `<article><h1>My pump story</h1><p>Intro text. ${BRAIN} More text.</p><p>${RARE}</p>
+    <p>An intrathecal pump delivers medication into the fluid around the spinal cord.</p></article>`;
+
+  it('marks each matched sentence with a marker right after it and reports the findings', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    const [first, second] = markers();
+    expect(first?.getAttribute('data-claim-id')).toBe('delivers-into-brain');
+    expect(first?.getAttribute('data-verdict')).toBe('false');
+    expect(first?.getAttribute('data-finding')).toBe('0');
+    expect(second?.getAttribute('data-finding')).toBe('1');
+    expect(first?.previousSibling?.textContent?.endsWith(BRAIN)).toBe(true);
+    // The page text itself is unchanged apart from the marker.
+    // The page's text is unchanged: the marker's text lives in its shadow root.
+    expect(document.querySelector('article p')?.textContent).toBe(`Intro text. ${BRAIN} More text.`);
+    const button = first ? markerButton(first) : null;
+    expect(button?.getAttribute('aria-label')).toBe('Claimnote: false, show note');
+    expect(current.reports.at(-1)?.map((f) => f.claimId)).toEqual([
+      'delivers-into-brain',
+      'side-effects-rare',
+    ]);
+  });
+
+  it('scans added content incrementally, keeps existing markers, and ignores its own DOM changes', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    const before = markers();
+    const passes = current.scan.mock.calls.length;
+    // Markers were inserted by the controller itself: no further pass may follow from that.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(current.scan.mock.calls.length).toBe(passes);
+
+    const added = document.createElement('p');
+    added.textContent = CANCER;
+    document.querySelector('article')?.append(added);
+    await until(idleWith(3), 'three findings');
+    const after = markers();
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]?.getAttribute('data-claim-id')).toBe('treats-cancer');
+  });
+
+  it('removes the marker of a sentence that disappears', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    document.querySelectorAll('article p')[1]?.remove();
+    await until(idleWith(1), 'one finding');
+    expect(markers().map((m) => m.getAttribute('data-claim-id'))).toEqual(['delivers-into-brain']);
+  });
+
+  it('opens the note card from a marker click and closes it with Escape, returning focus', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    const marker = markers()[0] as HTMLElement;
+    const button = markerButton(marker) as HTMLButtonElement;
+    button.click();
+    const card = host()?.shadowRoot?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
+    expect(card?.getAttribute('role')).toBe('dialog');
+    expect(card?.querySelector('[data-claimnote="correction"]')?.textContent).toBe(
+      notes.get('delivers-into-brain')?.correction,
+    );
+    card?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host()?.shadowRoot?.querySelector('[data-claimnote="note-card"]')).toBeNull();
+    expect(marker.shadowRoot?.activeElement).toBe(button);
+  });
+
+  it('reveals a finding by index (popup) by opening its note', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    expect(current.controller.reveal(1)).toBe(true);
+    const card = host()?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
+    expect(card?.getAttribute('data-claim-id')).toBe('side-effects-rare');
+    expect(current.controller.reveal(7)).toBe(false);
+  });
+
+  it('hides and shows the notes on request, still counting findings', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    current.controller.setHidden(true);
+    expect(markers()).toHaveLength(0);
+    expect(current.controller.getState()).toMatchObject({ hidden: true, active: true });
+    expect(current.controller.getState().findings).toHaveLength(2);
+    current.controller.setHidden(false);
+    await until(() => markers().length === 2, 'markers back');
+  });
+
+  it('removes everything and reports no findings when the site is paused, and resumes', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    current.controller.setPaused(true);
+    expect(host()).toBeNull();
+    expect(markers()).toHaveLength(0);
+    expect(current.reports.at(-1)).toEqual([]);
+    expect(current.controller.getState()).toMatchObject({ paused: true, findings: [] });
+    current.controller.setPaused(false);
+    await until(idleWith(2), 'findings after resume');
+  });
+
+  it('does nothing on a paused site', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(host()).toBeNull();
+    expect(current.scan).not.toHaveBeenCalled();
+  });
+
+  it('cleans up everything when the content script is invalidated', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    current.invalidate();
+    current = null;
+    expect(host()).toBeNull();
+    expect(markers()).toHaveLength(0);
+    const added = document.createElement('p');
+    added.textContent = CANCER;
+    document.body.append(added);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(markers()).toHaveLength(0);
+  });
+});
