@@ -86,7 +86,7 @@ let current: ReturnType<typeof setup> | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
   useEnglishMessages();
-  document.documentElement.querySelectorAll('claimnote-root').forEach((element) => element.remove());
+  for (const element of document.querySelectorAll('claimnote-root')) element.remove();
 });
 afterEach(() => {
   current?.invalidate();
