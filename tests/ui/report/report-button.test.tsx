@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleReportMessages } from '../../../lib/messaging/report-messages';
+import type { ReportPrefill } from '../../../lib/reports/report';
+import { ReportButton, reportButtonCss } from '../../../lib/ui/note/report-button';
+import { useEnglishCatalog } from './catalog';
+
+const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
+
+let container: HTMLElement;
+let stop: (() => void) | undefined;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useEnglishCatalog();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  act(() => render(null, container));
+  container.remove();
+  stop?.();
+  vi.restoreAllMocks();
+});
+
+describe('ReportButton', () => {
+  it('asks the background to start a report about this note, and says the form opened', async () => {
+    const received: ReportPrefill[] = [];
+    stop = handleReportMessages(async (prefill) => {
+      received.push(prefill);
+      return 'r-1';
+    });
+    await act(() =>
+      render(
+        <ReportButton claimId="treats-cancer" quote="Pumps cure cancer." pageUrl="https://a.test/p?x=1" />,
+        container,
+      ),
+    );
+    const button = container.querySelector<HTMLButtonElement>('button[data-claimnote="report"]');
+    expect(button?.textContent).toBe('Report a problem with this note');
+    await act(() => button?.click());
+    await flush();
+    expect(received).toEqual([
+      {
+        kind: 'wrong-warning',
+        claimId: 'treats-cancer',
+        quote: 'Pumps cure cancer.',
+        pageUrl: 'https://a.test/p?x=1',
+      },
+    ]);
+    expect(container.querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
+      'Report form opened in a new tab.',
+    );
+  });
+
+  it('tells the reader when the background could not start the report', async () => {
+    stop = handleReportMessages(() => Promise.reject(new Error('storage full')));
+    await act(() =>
+      render(<ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" />, container),
+    );
+    await act(() => container.querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click());
+    await flush();
+    expect(container.querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
+      'Could not open the report form. Please try again.',
+    );
+  });
+
+  it('exports its styles for the note card’s shadow root', () => {
+    expect(reportButtonCss).toContain('.cn-report__button');
+  });
+});
