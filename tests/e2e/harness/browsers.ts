@@ -126,8 +126,39 @@ export async function launchBrowser(browser: BrowserName, extDir?: string): Prom
 }
 
 /**
- * Debian's Chromium through playwright-core, with the unpacked extension loaded. Extensions
- * need the new headless mode, which `headless: true` selects on current Chromium. All
+ * The raw Playwright context behind `launchChromium`, for scripts that need CDP directly
+ * (the page benchmark). `extDir: null` starts the same browser without any extension.
+ *
+ * @param userDataDir a fresh profile directory
+ * @param extDir the unpacked MV3 extension, or null
+ * @param extraArgs more command-line switches
+ */
+export function launchChromiumContext(
+  userDataDir: string,
+  extDir: string | null,
+  extraArgs: string[] = [],
+): Promise<BrowserContext> {
+  const extensionArgs = extDir ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : [];
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: EXECUTABLES.chromium,
+    // Extensions need the new headless mode, which `headless: true` selects on current Chromium.
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...extensionArgs,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
+  });
+}
+
+/**
+ * Debian's Chromium through playwright-core, with the unpacked extension loaded. All
  * non-loopback traffic goes through a recording proxy (loopback bypasses proxies by default).
  *
  * @param extDir the unpacked MV3 extension
@@ -138,22 +169,7 @@ export async function launchChromium(extDir: string): Promise<BrowserSession> {
   const network = new NetworkRecorder('chromium', proxy);
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: EXECUTABLES.chromium,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        `--disable-extensions-except=${extDir}`,
-        `--load-extension=${extDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--proxy-server=http://${proxy.hostPort}`,
-      ],
-    });
+    context = await launchChromiumContext(userDataDir, extDir, [`--proxy-server=http://${proxy.hostPort}`]);
   } catch (error) {
     await proxy.close();
     await rm(userDataDir, { recursive: true, force: true });
