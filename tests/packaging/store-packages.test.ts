@@ -79,7 +79,7 @@ beforeAll(async () => {
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     packages.set(browser, { dir, manifest, archives });
   }
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
