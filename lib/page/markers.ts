@@ -1,4 +1,5 @@
 import type { Verdict } from '../claims/schema';
+import type { ColorScheme } from './color-scheme';
 
 /** Tag of the inline marker placed after each matched sentence (page DOM contract). */
 export const MARKER_TAG = 'claimnote-marker';
@@ -13,6 +14,8 @@ export interface MarkerContent {
   text: string;
   /** Accessible name of the button, e.g. "Claimnote: false claim — show note". */
   label: string;
+  /** The page's colour scheme, so the marker stays legible on dark pages. */
+  scheme: ColorScheme;
 }
 
 /** How a marker was activated: focus previews the note, a click opens it and moves focus in. */
@@ -25,8 +28,8 @@ const VERDICT_COLORS: Readonly<Record<Verdict, { light: string; dark: string }>>
   'needs-context': { light: '#1d4ed8', dark: '#93c5fd' },
 };
 
-function markerCss(verdict: Verdict): string {
-  const color = VERDICT_COLORS[verdict];
+function markerCss(verdict: Verdict, scheme: ColorScheme): string {
+  const color = VERDICT_COLORS[verdict][scheme];
   return `
 :host { all: initial; display: inline; }
 button {
@@ -35,18 +38,14 @@ button {
   cursor: pointer;
   font: 600 max(11px, 0.72em)/1 system-ui, -apple-system, "Segoe UI", sans-serif;
   vertical-align: super;
-  color: ${color.light};
+  color: ${color};
   padding: 0 0.15em;
   margin-inline-start: 0.1em;
   border-radius: 3px;
   white-space: nowrap;
 }
 button:hover { text-decoration: underline; }
-button:focus-visible { outline: 2px solid ${color.light}; outline-offset: 1px; }
-@media (prefers-color-scheme: dark) {
-  button { color: ${color.dark}; }
-  button:focus-visible { outline-color: ${color.dark}; }
-}
+button:focus-visible { outline: 2px solid ${color}; outline-offset: 1px; }
 @media (forced-colors: active) { button { color: LinkText; } }
 `;
 }
@@ -79,7 +78,7 @@ export function createMarker(
   pinHostStyle(marker, 'inline');
   const root = marker.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = markerCss(content.verdict);
+  style.textContent = markerCss(content.verdict, content.scheme);
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = content.text;

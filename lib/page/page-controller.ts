@@ -4,6 +4,7 @@ import type { Finding } from '../matching/types';
 import { type FindingSummary, type PageState, summarizeQuote } from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
 import { rangeForOffsets } from './anchor';
+import { type ColorScheme, detectColorScheme } from './color-scheme';
 import { type ExtractedText, extractTextSteps } from './extract-text';
 import type { HiddenPredicate } from './hidden';
 import { createHighlightPainter, type HighlightPainter } from './highlights';
@@ -87,6 +88,7 @@ export class PageController {
   private discardedPasses = 0;
   private lastUrl: string;
   private lastReport = '';
+  private scheme: ColorScheme = 'light';
   private readonly doc: Document;
   private readonly view: Window;
 
@@ -356,6 +358,7 @@ export class PageController {
       return;
     }
 
+    this.scheme = detectColorScheme(this.doc, this.view);
     this.withoutObserving(() => {
       const kept = new Set<string>();
       for (const item of next) {
@@ -383,6 +386,7 @@ export class PageController {
       next.flatMap((item) =>
         item.range === null ? [] : [{ range: item.range, verdict: item.finding.verdict }],
       ),
+      this.scheme,
     );
     const open = this.ui?.openMarker;
     if (open && !next.some((item) => item.marker === open)) this.ui?.closeNote(false);
@@ -396,6 +400,7 @@ export class PageController {
       findingIndex: item.index,
       text: this.options.markerText(verdict),
       label: this.options.markerLabel(verdict),
+      scheme: this.scheme,
     };
   }
 

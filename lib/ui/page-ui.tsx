@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { ClaimNote } from '../claims/claim-list';
+import { detectColorScheme } from '../page/color-scheme';
 import { markerButton } from '../page/markers';
-import { detectColorScheme } from './color-scheme';
 import { NoteCard } from './note/note-card';
 import { noteCardCss } from './note/note-card-css';
 

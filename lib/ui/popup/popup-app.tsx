@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ClaimNote } from '../../claims/claim-list';
 import { t } from '../../i18n/t';
 import type { FindingSummary, PageState } from '../../messaging/messages';
+import { PopupReportButton } from '../popup-report-button';
 import { VERDICT_SYMBOLS, verdictLabel } from '../verdict-text';
 import type { PopupApi } from './popup-api';
 
@@ -161,7 +162,7 @@ export function PopupApp(props: PopupAppProps) {
           {error}
         </p>
       ) : null}
-      {/* Report entry point (issue 4): add `<PopupReportButton … />` here. */}
+      <PopupReportButton pageUrl={load.kind === 'ready' ? load.page.url : undefined} />
       <footer class="popup__about" data-popup="about">
         {t('popupAboutList', [props.listVersion, props.listReviewed])}
       </footer>
