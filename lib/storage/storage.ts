@@ -29,10 +29,12 @@ export type StorageNotice = z.infer<typeof noticeSchema>;
 // One notice per key: several tabs recovering the same value at once must not pile up notices.
 const noticesSchema = z.record(z.string().max(100), noticeSchema);
 
-const noticesItem = storage.defineItem<unknown>('local:storageNotices', { version: 1, migrations: {} });
+// Accessed through storage.getItem/setItem rather than defineItem, which would read the key in
+// every frame that imports this module.
+const NOTICES_KEY = 'local:storageNotices';
 
 async function readNotices(): Promise<Record<string, StorageNotice>> {
-  const parsed = noticesSchema.safeParse((await noticesItem.getValue()) ?? {});
+  const parsed = noticesSchema.safeParse((await storage.getItem<unknown>(NOTICES_KEY)) ?? {});
   // Notices are only informational: unreadable ones are dropped without a notice of their own.
   return parsed.success ? parsed.data : {};
 }
@@ -46,7 +48,7 @@ async function recordNotice(event: RecoveryEvent): Promise<void> {
       detail: event.detail,
       at: new Date().toISOString(),
     };
-    await noticesItem.setValue(notices);
+    await storage.setItem(NOTICES_KEY, notices);
   } catch {
     // Recording a notice must never make the read that triggered it fail.
   }
@@ -62,7 +64,7 @@ export async function getStorageNotices(): Promise<StorageNotice[]> {
 
 /** Forgets all storage notices (the reader dismissed them). */
 export async function dismissStorageNotices(): Promise<void> {
-  await noticesItem.setValue({});
+  await storage.setItem(NOTICES_KEY, {});
 }
 
 /**
@@ -71,7 +73,7 @@ export async function dismissStorageNotices(): Promise<void> {
  * @returns a function that stops watching
  */
 export function watchStorageNotices(cb: (notices: StorageNotice[]) => void): () => void {
-  return noticesItem.watch(() => {
+  return storage.watch(NOTICES_KEY, () => {
     void getStorageNotices().then(cb);
   });
 }

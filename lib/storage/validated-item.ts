@@ -1,4 +1,4 @@
-import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { z } from 'zod';
 
 /** How stored data that failed validation was recovered. */
@@ -66,14 +66,26 @@ export interface ValidatedItem<T> {
 export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): ValidatedItem<T> {
   const { key, schema, fallback, repair, onRecover } = options;
   const version = options.version ?? 1;
-  const item = storage.defineItem<unknown>(key, {
-    version,
-    // Passing a map (even empty) makes @wxt-dev/storage track the version and refuse downgrades.
-    migrations: options.migrations ?? {},
-    onMigrationComplete: (_value, targetVersion) => {
-      void onRecover?.({ key, kind: 'migrated', detail: `to v${targetVersion}` });
-    },
-  });
+  // Defined on first use: @wxt-dev/storage reads the key (and runs migrations) as soon as an
+  // item is defined, and content scripts import this module in every frame of every page.
+  let defined: WxtStorageItem<unknown, Record<string, unknown>> | undefined;
+  const lazyItem = () => {
+    defined ??= storage.defineItem<unknown>(key, {
+      version,
+      // Passing a map (even empty) makes @wxt-dev/storage track the version and refuse downgrades.
+      migrations: options.migrations ?? {},
+      onMigrationComplete: (_value, targetVersion) => {
+        void onRecover?.({ key, kind: 'migrated', detail: `to v${targetVersion}` });
+      },
+    });
+    return defined;
+  };
+  const item = {
+    getValue: () => lazyItem().getValue(),
+    setValue: (value: unknown) => lazyItem().setValue(value),
+    watch: (cb: (value: unknown) => void) => lazyItem().watch(cb),
+    migrate: () => lazyItem().migrate(),
+  };
 
   async function recover(raw: unknown, error: z.ZodError): Promise<T> {
     const repaired = repair?.(raw);

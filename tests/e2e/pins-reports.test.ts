@@ -1,0 +1,324 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type DriverPage } from './harness/browsers';
+import { openNote, readMarkers, readNoteCard, waitFor } from './harness/claimnote-page';
+import { claimWithSources, fixtureExpectations } from './harness/expectations';
+import { openFixture, useBrowserWithExtension } from './harness/session';
+
+/**
+ * Issue 4 end to end: pinning a source in a note card, seeing it first in other notes and on
+ * the options page; starting reports from a note and from the context-menu path, seeing them
+ * listed and exported; and recovering from corrupt stored data.
+ *
+ * Limits, stated rather than hidden:
+ * - Headless browsers cannot open a context menu. The context-menu test sends the same
+ *   start-report request the menu's onClicked handler makes (selection as quote, page as
+ *   address) from an extension page; `prefillFromMenuClick` itself is unit-tested in
+ *   tests/reports/context-menu.test.ts.
+ * - Extension pages (options) are opened by URL, which needs the extension's origin. Firefox
+ *   gives each install a random moz-extension UUID that the harness does not expose, so the
+ *   options-page and report-list checks run in Chromium; the in-page pinning runs in both.
+ */
+
+const PAGE = 'blog/living-with-my-pain-pump.html';
+const claimIds = fixtureExpectations(PAGE).initial ?? [];
+
+/**
+ * A publisher cited by two notes on the page, and not first in the second one, so pinning
+ * it in the first note must visibly reorder the second.
+ */
+function pinScenario(): { publisher: string; pinIn: string; checkIn: string } {
+  for (const pinIn of claimIds) {
+    for (const publisher of new Set(claimWithSources(pinIn).sources.map((s) => s.publisher))) {
+      for (const checkIn of claimIds) {
+        if (checkIn === pinIn) continue;
+        const order = claimWithSources(checkIn).sources.map((s) => s.publisher);
+        if (order.indexOf(publisher) > 0) return { publisher, pinIn, checkIn };
+      }
+    }
+  }
+  throw new Error(`${PAGE}: no two notes share a publisher in different positions`);
+}
+
+interface ListedSource {
+  publisher: string;
+  pinned: boolean;
+  pressed: string | null;
+  label: string | null;
+}
+
+/** The open note card's sources in display order, with their pin state. */
+function readNoteSources(page: DriverPage): Promise<ListedSource[]> {
+  return page.evaluate(() => {
+    const card = document
+      .querySelector('claimnote-root')
+      ?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
+    return [...(card?.querySelectorAll('li.cn-source') ?? [])].map((item) => {
+      const toggle = item.querySelector('button[data-claimnote="pin-toggle"]');
+      return {
+        publisher: (item.querySelector('.cn-source__publisher')?.textContent ?? '').trim(),
+        pinned: item.querySelector('[data-claimnote="pinned-mark"]') !== null,
+        pressed: toggle?.getAttribute('aria-pressed') ?? null,
+        label: toggle?.getAttribute('aria-label') ?? null,
+      };
+    });
+  }, undefined);
+}
+
+/** Clicks a button inside the open note card; the first whose `data-publisher` matches, if given. */
+async function clickInNote(page: DriverPage, selector: string, publisher?: string): Promise<void> {
+  const clicked = await page.evaluate(
+    ({ selector, publisher }: { selector: string; publisher: string | null }) => {
+      const card = document
+        .querySelector('claimnote-root')
+        ?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
+      const button = [...(card?.querySelectorAll<HTMLButtonElement>(selector) ?? [])].find(
+        (candidate) => publisher === null || candidate.getAttribute('data-publisher') === publisher,
+      );
+      button?.click();
+      return button !== undefined;
+    },
+    { selector, publisher: publisher ?? null },
+  );
+  if (!clicked) throw new Error(`No ${selector} ${publisher ?? ''} in the note card`);
+}
+
+/** Opens the note of `claimId`, closing any open note first. */
+async function openNoteFor(page: DriverPage, claimId: string): Promise<void> {
+  if ((await readNoteCard(page)).visible) {
+    await page.press('Escape');
+    await waitFor(page, async () => !(await readNoteCard(page)).visible, 3_000, 'the open note to close');
+  }
+  const index = (await readMarkers(page)).findIndex((marker) => marker.claimId === claimId);
+  if (index < 0) throw new Error(`No marker for ${claimId}`);
+  await openNote(page, index, 'click');
+}
+
+describe.each(BROWSERS)('pinned sources in note cards, in %s', (browserName) => {
+  const context = useBrowserWithExtension(browserName);
+  const { publisher, pinIn, checkIn } = pinScenario();
+
+  it(`pins ${publisher} in one note and lists it first, marked, in another note and after reload`, async () => {
+    const { page } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });
+    await openNoteFor(page, checkIn);
+    const before = await readNoteSources(page);
+    expect(before[0]?.publisher).not.toBe(publisher);
+    expect(before.some((s) => s.pinned)).toBe(false);
+
+    await openNoteFor(page, pinIn);
+    const toggle = (await readNoteSources(page)).find((s) => s.publisher === publisher);
+    expect(toggle?.pressed).toBe('false');
+    expect(toggle?.label).toBe(`Pin ${publisher}`);
+    await clickInNote(page, 'button[data-claimnote="pin-toggle"]', publisher);
+    await waitFor(
+      page,
+      async () => (await readNoteSources(page))[0]?.publisher === publisher,
+      5_000,
+      'the pinned source to move first in the open note',
+    );
+    const pinnedHere = (await readNoteSources(page))[0];
+    expect(pinnedHere).toMatchObject({
+      publisher,
+      pinned: true,
+      pressed: 'true',
+      label: `Unpin ${publisher}`,
+    });
+
+    await openNoteFor(page, checkIn);
+    const after = await readNoteSources(page);
+    expect(after[0]).toMatchObject({ publisher, pinned: true });
+    expect(after.filter((s) => s.pinned).map((s) => s.publisher)).toEqual([publisher]);
+
+    // A fresh load reads the pin back from storage.
+    const { page: reloaded } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });
+    await openNoteFor(reloaded, checkIn);
+    expect((await readNoteSources(reloaded))[0]).toMatchObject({ publisher, pinned: true });
+    expect([...page.errors, ...reloaded.errors]).toEqual([]);
+    await reloaded.close();
+    await page.close();
+  });
+
+  it('makes no network request of its own while pinning', () => {
+    const { session, networkStart } = context();
+    expect(session.network.extensionRequestsSince(networkStart)).toEqual([]);
+  });
+});
+
+/** The few extension APIs the tests call inside an extension page (typed here: tests run under Node types). */
+interface ExtensionGlobals {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: Record<
+      'local' | 'sync',
+      { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }
+    >;
+  };
+}
+
+/** Options page helpers (Chromium: see the header comment). */
+async function openExtensionPage(page: DriverPage, extensionId: string, path: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+}
+
+function readOptions(page: DriverPage) {
+  return page.evaluate(() => {
+    const text = (element: Element | null | undefined) =>
+      (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      ready:
+        document.querySelector('[data-claimnote="pinned-list"], [data-claimnote="pinned-empty"]') !== null,
+      pinned: [...document.querySelectorAll('[data-claimnote="pinned-item"]')].map((item) =>
+        item.getAttribute('data-publisher'),
+      ),
+      publishers: document.querySelectorAll('[data-claimnote="publisher-item"]').length,
+      reports: [...document.querySelectorAll<HTMLElement>('[data-claimnote="report-item"]')].map((item) => ({
+        status: item.dataset.status ?? '',
+        quote: text(item.querySelector('[data-claimnote="report-item-quote"]')),
+      })),
+      notice: text(document.querySelector('[data-claimnote="storage-notice"]')),
+    };
+  }, undefined);
+}
+
+/** Clicks the options page's export button and returns the JSON it offered for download. */
+async function exportReports(page: DriverPage): Promise<{ reports: Record<string, unknown>[] }> {
+  await page.evaluate(() => {
+    const captured: string[] = [];
+    (window as unknown as { __claimnoteExports: string[] }).__claimnoteExports = captured;
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      if (blob instanceof Blob) void blob.text().then((text) => captured.push(text));
+      return original(blob);
+    };
+    document.querySelector<HTMLButtonElement>('[data-claimnote="reports-export"]')?.click();
+  }, undefined);
+  let text = '';
+  await waitFor(
+    page,
+    async () => {
+      text = await page.evaluate(
+        () => (window as unknown as { __claimnoteExports: string[] }).__claimnoteExports[0] ?? '',
+        undefined,
+      );
+      return text !== '';
+    },
+    5_000,
+    'the export file',
+  );
+  return JSON.parse(text);
+}
+
+describe('options page, reports and recovery, in chromium', () => {
+  const context = useBrowserWithExtension('chromium');
+  let page: DriverPage;
+  let options: DriverPage;
+  const { publisher, pinIn } = pinScenario();
+
+  beforeAll(async () => {
+    ({ page } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 }));
+    options = await context().session.newPage();
+    await openExtensionPage(options, context().session.extensionId, 'options.html');
+    await waitFor(options, async () => (await readOptions(options)).ready, 10_000, 'the options page');
+  });
+
+  it('lists every cited publisher and follows a pin made in a note without reload', async () => {
+    const before = await readOptions(options);
+    expect(before.pinned).toEqual([]);
+    expect(before.publishers).toBeGreaterThan(5);
+    await openNoteFor(page, pinIn);
+    await clickInNote(page, 'button[data-claimnote="pin-toggle"]', publisher);
+    await waitFor(
+      options,
+      async () => (await readOptions(options)).pinned.includes(publisher),
+      5_000,
+      'the options page to show the new pin',
+    );
+    await openExtensionPage(options, context().session.extensionId, 'options.html');
+    await waitFor(
+      options,
+      async () => (await readOptions(options)).ready,
+      10_000,
+      'the reloaded options page',
+    );
+    expect((await readOptions(options)).pinned).toEqual([publisher]);
+  });
+
+  it('saves a report started from a note, lists it and exports it', async () => {
+    const card = await readNoteCard(page);
+    expect(card.visible).toBe(true);
+    await clickInNote(page, 'button[data-claimnote="report"]');
+    await waitFor(
+      options,
+      async () => (await readOptions(options)).reports.length === 1,
+      10_000,
+      'the report to be listed',
+    );
+    expect((await readOptions(options)).reports[0]?.status).toBe('draft');
+    const exported = await exportReports(options);
+    expect(exported.reports).toHaveLength(1);
+    expect(exported.reports[0]).toMatchObject({ kind: 'wrong-warning', claimId: pinIn, status: 'draft' });
+    // Shared addresses drop query and fragment unless the reader opts in.
+    expect(String(exported.reports[0]?.pageUrl)).toBe(context().server.url(PAGE).split(/[?#]/)[0]);
+    expect(String(exported.reports[0]?.claimListVersion).length).toBeGreaterThan(0);
+  });
+
+  it('saves a report started the way the context menu starts one (selection + page address)', async () => {
+    const pageUrl = `${context().server.url(PAGE)}?utm_source=test#comments`;
+    const answer = await options.evaluate(
+      (prefill: { kind: string; quote: string; pageUrl: string }) =>
+        (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage({
+          type: 'claimnote:start-report',
+          prefill,
+        }),
+      { kind: 'missed-claim', quote: 'Pain pumps are a cure for cancer pain.', pageUrl },
+    );
+    expect(answer).toMatchObject({ ok: true });
+    await waitFor(
+      options,
+      async () => (await readOptions(options)).reports.length === 2,
+      10_000,
+      'the second report to be listed',
+    );
+    expect((await readOptions(options)).reports[0]?.quote).toBe('Pain pumps are a cure for cancer pain.');
+    const exported = await exportReports(options);
+    expect(exported.reports[0]).toMatchObject({
+      kind: 'missed-claim',
+      quote: 'Pain pumps are a cure for cancer pain.',
+      pageUrl: context().server.url(PAGE),
+    });
+  });
+
+  it('recovers corrupt stored pins and reports, keeps readable reports, and says so', async () => {
+    await options.evaluate(async () => {
+      const { storage } = (globalThis as unknown as ExtensionGlobals).chrome;
+      const { reports } = await storage.local.get('reports');
+      await storage.sync.set({ pinnedSources: { not: 'a list' } });
+      await storage.local.set({ reports: [...(reports as unknown[]), { id: 42, kind: 'gibberish' }] });
+    }, undefined);
+    await openExtensionPage(options, context().session.extensionId, 'options.html');
+    await waitFor(
+      options,
+      async () => (await readOptions(options)).notice.includes('reset'),
+      10_000,
+      'the storage notice',
+    );
+    const state = await readOptions(options);
+    expect(state.pinned).toEqual([]);
+    expect(state.reports).toHaveLength(2);
+    expect(state.notice).toContain('Your pinned sources could not be read and were reset.');
+    expect(state.notice).toContain('Your reports contained unreadable entries, which were removed.');
+
+    // The note card on the page keeps working on the recovered data.
+    const { page: fresh } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });
+    await openNoteFor(fresh, pinIn);
+    const sources = await readNoteSources(fresh);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.some((s) => s.pinned)).toBe(false);
+    expect([...fresh.errors, ...options.errors]).toEqual([]);
+    await fresh.close();
+  });
+
+  it('sent nothing anywhere: reports stay local until the reader submits', () => {
+    const { session, networkStart } = context();
+    expect(session.network.extensionRequestsSince(networkStart)).toEqual([]);
+  });
+});
