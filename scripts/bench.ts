@@ -23,11 +23,12 @@ const random = () => {
 };
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const FILLER_WORDS =
-  'the a patient doctor clinic pain back spine week month dose medicine therapy nurse visit said felt better worse ' +
-  'because after before with about some many people family care team hospital surgery scan result question answer'.split(
-    ' ',
-  );
+const FILLER_WORDS = [
+  'the a patient doctor clinic pain back spine week month dose medicine therapy nurse visit said felt better worse',
+  'because after before with about some many people family care team hospital surgery scan result question answer',
+]
+  .join(' ')
+  .split(' ');
 
 function fillerSentence(): string {
   const length = 8 + Math.floor(random() * 14);
@@ -70,9 +71,9 @@ const corpus = generateCorpus(loadDevSet().map((p) => p.text));
 const mb = Buffer.byteLength(corpus) / (1024 * 1024);
 const doc = plainTextDocument(corpus);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const baselinePatterns = list.claims.flatMap((claim) =>
-  claim.examples.positive.map((e) => new RegExp(escape(typeof e === 'string' ? e : e.text), 'gi')),
+  claim.examples.positive.map((e) => new RegExp(escapeRegExp(typeof e === 'string' ? e : e.text), 'gi')),
 );
 
 const ours = time('Claimnote matcher', () => matcher.scan(doc).length);

@@ -10,7 +10,7 @@ export const BUILT_IN_CONCEPTS = {
   negation: 'negation',
   negationException: 'negation-exception',
   correction: 'correction',
-  /** Extra words that make a page worth scanning (drug names of `self`-subject claims). */
+  /** Anchor words: a page without any of them has nothing to match (checked against @intrathecal). */
   relevance: 'relevance',
   /** Words that refer back to the drug or device named just before ("it", "this drug"). */
   referent: 'referent',
@@ -76,10 +76,20 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     }
   }
 
-  const relevanceWords = [BUILT_IN_CONCEPTS.intrathecal, BUILT_IN_CONCEPTS.relevance]
-    .filter((name) => concepts[name])
-    .flatMap((name) => expand(`@${name}`))
-    .map((w) => w.toLowerCase());
+  // The cheap check looks for a few anchor words only; every word that names intrathecal therapy
+  // must contain one, or a page that only uses that word would never be scanned.
+  const relevanceWords = concepts[BUILT_IN_CONCEPTS.relevance]
+    ? expand(`@${BUILT_IN_CONCEPTS.relevance}`)
+    : [];
+  const anchors = relevanceWords.map((w) => w.toLowerCase());
+  const intrathecalTerms = concepts[BUILT_IN_CONCEPTS.intrathecal]
+    ? expand(`@${BUILT_IN_CONCEPTS.intrathecal}`)
+    : [];
+  for (const term of intrathecalTerms) {
+    if (!anchors.some((a) => term.toLowerCase().includes(a))) {
+      throw new Error(`lexicon: "${term}" in @intrathecal contains no @relevance anchor word`);
+    }
+  }
 
   return {
     version: input.version,
@@ -97,6 +107,6 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
       ],
       referent: classIds(BUILT_IN_CONCEPTS.referent),
     },
-    relevanceWords: [...new Set(relevanceWords)].sort(),
+    relevanceWords: [...new Set(anchors)].sort(),
   };
 }

@@ -41,6 +41,6 @@ export interface CompiledIndex {
     /** Words that refer back to the entity named in the previous sentence ("it", "this drug"). */
     referent: number[];
   };
-  /** Lowercase words whose absence from a page proves there is nothing to match. */
+  /** Lowercase anchor words whose absence from a page proves there is nothing to match. */
   relevanceWords: string[];
 }

@@ -1,5 +1,6 @@
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
 import { type SentenceSpan, splitSentences } from './sentences';
+import { stem } from './stem';
 import { type Token, tokenize } from './tokenize';
 import type { Finding, TextDocument } from './types';
 
@@ -37,7 +38,9 @@ interface Hit {
 // full stops does not turn into one enormous highlight.
 const MAX_QUOTE_CHARS = 500;
 // Conjunctions that open a new clause for negation scope ("..., but it does not ...").
-const CLAUSE_WORDS = new Set(['but', 'although', 'though', 'wherea', 'while', 'however', 'yet', 'becaus']);
+const CLAUSE_WORDS = new Set(
+  ['but', 'although', 'though', 'whereas', 'while', 'however', 'yet', 'because'].map(stem),
+);
 
 /**
  * Builds a matcher over a compiled claim list.
@@ -257,6 +260,8 @@ export function createMatcher(index: CompiledIndex): Matcher {
         break;
       }
     }
+    // Within an over-long sentence findings are quoted by clause, so keep them in text order.
+    findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return { findings, state: next };
   }
 

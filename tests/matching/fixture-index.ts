@@ -8,7 +8,7 @@ import { compileIndex } from '../../lib/matching/compile-index';
 const lexicon: Lexicon = {
   concepts: {
     intrathecal: ['intrathecal', 'pain pump', 'morphine pump', 'ziconotide'],
-    relevance: ['baclofen'],
+    relevance: ['intrathecal', 'pump', 'ziconotide', 'baclofen'],
     'other-device': ['insulin pump', 'insulin', 'spinal cord stimulator'],
     'other-therapy': ['epidural', 'steroid injection'],
     negation: ['not', 'no', 'never', 'without'],

@@ -30,7 +30,8 @@ writeFileSync(
     '<p hidden>The pump sends morphine into the brain.</p><p>Ziconotide is an opioid painkiller.</p></body></html>',
 );
 
-describe('scan CLI', () => {
+// Each case starts Node and tsx; on a loaded 2-core machine that takes seconds.
+describe('scan CLI', { timeout: 60_000 }, () => {
   it('prints exactly one JSON object with the contract fields, input echoed as given', async () => {
     const { code, stdout } = await runScan(['--json', textFile]);
     expect(code).toBe(0);
