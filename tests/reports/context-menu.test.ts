@@ -1,10 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onReportMenuClicked, prefillFromMenuClick, REPORT_MENU_ID } from '../../lib/reports/context-menu';
+import {
+  onReportMenuClicked,
+  prefillFromMenuClick,
+  REPORT_MENU_ID,
+  registerReportEntryPoints,
+} from '../../lib/reports/context-menu';
 import { listReports } from '../../lib/reports/report-store';
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('prefillFromMenuClick', () => {
@@ -72,5 +80,41 @@ describe('onReportMenuClicked', () => {
   it('does nothing for other menu entries', async () => {
     expect(await onReportMenuClicked({ menuItemId: 'other' }, undefined, 'v')).toBeUndefined();
     expect(await listReports()).toEqual([]);
+  });
+});
+
+describe('registerReportEntryPoints', () => {
+  it('recreates the selection menu entry and starts a report from its clicks', async () => {
+    // The fake browser has no context menus; record what the background asks of them.
+    const calls: string[] = [];
+    let onClicked:
+      | ((info: { menuItemId: string; selectionText?: string; pageUrl?: string }) => void)
+      | undefined;
+    const menus = fakeBrowser.contextMenus;
+    vi.spyOn(menus, 'removeAll').mockImplementation(async () => {
+      calls.push('removeAll');
+    });
+    vi.spyOn(menus, 'create').mockImplementation((properties) => {
+      calls.push(`create ${properties.id} ${JSON.stringify(properties.contexts)}`);
+      return properties.id ?? '';
+    });
+    vi.spyOn(menus.onClicked, 'addListener').mockImplementation((listener) => {
+      onClicked = listener as typeof onClicked;
+    });
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
+    registerReportEntryPoints('2026-11-20+abc');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['removeAll', `create ${REPORT_MENU_ID} ["selection"]`]);
+
+    onClicked?.({
+      menuItemId: REPORT_MENU_ID,
+      selectionText: 'Pumps cure pain.',
+      pageUrl: 'https://a.test/',
+    });
+    await vi.waitFor(async () => expect(await listReports()).toHaveLength(1));
+    expect((await listReports())[0]).toMatchObject({
+      quote: 'Pumps cure pain.',
+      claimListVersion: '2026-11-20+abc',
+    });
   });
 });
