@@ -1,0 +1,462 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  type BrowserName,
+  type BrowserSession,
+  type DriverPage,
+  launchBrowser,
+  REPO_ROOT,
+} from './harness/browsers';
+import { delay, openNote, readNoteCard, waitFor, waitForScan } from './harness/claimnote-page';
+import { fixtureExpectations } from './harness/expectations';
+import { FIXTURE_PAGES_DIR, type FixtureServer, startFixtureServer } from './harness/fixture-server';
+import { useBrowserWithExtension, waitForMarkerIds } from './harness/session';
+
+/**
+ * Issue 5, hostile and heavy pages: each fixture under tests/fixtures/pages/hostile is opened
+ * once with an inert extension (the baseline: same browser, same automation, no Claimnote)
+ * and once with Claimnote. The page's own event-loop probe (event-loop-probe.js) reports how
+ * late its 10 ms timers fired over a fixed window after the page finished its own work; the
+ * figures for both runs are written to test-results/e2e/hostile-event-loop-<browser>.json and
+ * printed. With Claimnote the page must stay responsive, show no error, and the claims must
+ * still be found.
+ */
+
+/** How late the page's timers fired in the measured window (ms); see event-loop-probe.js. */
+interface LoopReport {
+  samples: number;
+  max: number;
+  p95: number;
+  mean: number;
+  over50: number;
+}
+
+interface HostilePage {
+  path: string;
+  /** Length of the measured window, from the page's own "ready" mark (or the storm's start). */
+  windowMs: number;
+  /** Window start: a `window.__…At` timestamp the page sets. */
+  windowFrom: '__fixtureReadyAt' | '__stormStartedAt';
+  /** Longest Claimnote may take to settle on the page. */
+  settleMs: number;
+  /** Page-specific driving between load and measurement (scrolling, waiting out the storm). */
+  drive?: (page: DriverPage) => Promise<void>;
+}
+
+const PAGES: HostilePage[] = [
+  { path: 'hostile/million-nodes.html', windowMs: 10_000, windowFrom: '__fixtureReadyAt', settleMs: 90_000 },
+  { path: 'hostile/giant-text-node.html', windowMs: 6_000, windowFrom: '__fixtureReadyAt', settleMs: 60_000 },
+  { path: 'hostile/many-claims.html', windowMs: 10_000, windowFrom: '__fixtureReadyAt', settleMs: 90_000 },
+  {
+    path: 'hostile/mutation-storm.html',
+    windowMs: 5_000,
+    windowFrom: '__stormStartedAt',
+    settleMs: 20_000,
+    drive: (page) =>
+      waitFor(
+        page,
+        () => page.evaluate(() => typeof (window as Fixture).__stormEndedAt === 'number', undefined),
+        20_000,
+        'the storm to end',
+      ),
+  },
+  {
+    path: 'hostile/infinite-scroll.html',
+    windowMs: 6_000,
+    windowFrom: '__fixtureReadyAt',
+    settleMs: 20_000,
+    drive: scrollToTheEnd,
+  },
+  {
+    path: 'hostile/frames-and-shadow.html',
+    windowMs: 4_000,
+    windowFrom: '__fixtureReadyAt',
+    settleMs: 20_000,
+  },
+  {
+    path: 'hostile/overridden-builtins.html',
+    windowMs: 4_000,
+    windowFrom: '__fixtureReadyAt',
+    settleMs: 20_000,
+  },
+  { path: 'hostile/strict-csp.html', windowMs: 3_000, windowFrom: '__fixtureReadyAt', settleMs: 20_000 },
+];
+
+/** Globals the fixture pages set. */
+type Fixture = Window & {
+  __fixtureReadyAt?: number;
+  __stormStartedAt?: number;
+  __stormEndedAt?: number;
+  __stormInserted?: number;
+  __chunksLoaded?: number;
+  __eventLoop?: { report(from: number, to: number): LoopReport; now(): number };
+  __frameStates?: Record<string, { hostPresent: boolean; state: string | null; markerIds: string[] }>;
+};
+
+/**
+ * Largest extra stall Claimnote may add on top of the page's own worst stall, in ms. The
+ * design budget is ~50 ms per task; the rest is headroom for a shared 2-core machine where
+ * two browsers, builds and other test runs compete for the CPU.
+ */
+const EXTRA_STALL_BUDGET_MS = 150;
+/** With Claimnote, 95% of the page's timers must fire within this many ms of schedule. */
+const P95_BUDGET_MS = 50;
+
+async function scrollToTheEnd(page: DriverPage): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const chunks = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return (window as Fixture).__chunksLoaded ?? 0;
+    }, undefined);
+    if (chunks >= 8) return;
+    await delay(250);
+  }
+  throw new Error('infinite-scroll.html did not load all 8 chunks');
+}
+
+/** Installs event-loop-probe.js from outside, for the CSP page that may not run scripts. */
+async function installProbeFromDriver(page: DriverPage): Promise<void> {
+  const source = await readFile(join(FIXTURE_PAGES_DIR, 'hostile', 'event-loop-probe.js'), 'utf8');
+  // The driver evaluates `fn.toString()`; giving it the probe file as a function body keeps a
+  // single copy of the probe. Driver evaluation is exempt from the page's CSP in both browsers.
+  const probe = Object.assign(() => undefined, { toString: () => `() => {\n${source}\n}` });
+  await page.evaluate(probe, undefined);
+  await page.evaluate(() => {
+    (window as Fixture).__fixtureReadyAt = (window as Fixture).__eventLoop?.now() ?? 0;
+  }, undefined);
+}
+
+/** Waits for the end of the page's measured window and returns the probe's report for it. */
+async function measure(page: DriverPage, spec: HostilePage): Promise<LoopReport & { windowMs: number }> {
+  const span = await page.evaluate(
+    ([from, length]: [string, number]) => {
+      const start = (window as unknown as Record<string, number | undefined>)[from];
+      return { start: start ?? -1, now: (window as Fixture).__eventLoop?.now() ?? -1, length };
+    },
+    [spec.windowFrom, spec.windowMs] as [string, number],
+  );
+  expect(span.start, `${spec.path} never set ${spec.windowFrom}`).toBeGreaterThanOrEqual(0);
+  expect(span.now, `${spec.path} has no event-loop probe`).toBeGreaterThanOrEqual(0);
+  const remaining = span.start + span.length - span.now;
+  // A little more than the window, so that the last timers of the window have fired.
+  if (remaining > -50) await delay(remaining + 100);
+  const report = await page.evaluate(
+    ([from, to]: [number, number]) => (window as Fixture).__eventLoop?.report(from, to) ?? null,
+    [span.start, span.start + span.length] as [number, number],
+  );
+  if (!report) throw new Error(`${spec.path}: the event-loop probe did not answer`);
+  return { ...report, windowMs: spec.windowMs };
+}
+
+/** Marker claim ids, read without Array.prototype.map/filter (overridden on one fixture). */
+function readMarkerIdsSafely(page: DriverPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const ids: string[] = [];
+    for (const marker of document.querySelectorAll('claimnote-marker')) {
+      const id = marker.getAttribute('data-claim-id') ?? '(none)';
+      if (ids.indexOf(id) === -1) ids.push(id);
+    }
+    return ids.sort();
+  }, undefined);
+}
+
+function countMarkers(page: DriverPage): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('claimnote-marker').length, undefined);
+}
+
+/** Loads `spec` in a fresh tab, drives it, and measures; the caller closes the page. */
+async function openAndMeasure(
+  session: BrowserSession,
+  server: FixtureServer,
+  spec: HostilePage,
+  withClaimnote: boolean,
+): Promise<{ page: DriverPage; loop: LoopReport & { windowMs: number } }> {
+  const page = await session.newPage();
+  await page.goto(server.url(spec.path));
+  if (spec.path.endsWith('strict-csp.html')) await installProbeFromDriver(page);
+  if (withClaimnote) {
+    await waitForScan(page, { requireHost: true, minFindings: 1, timeoutMs: spec.settleMs, settleMs: 800 });
+  }
+  await spec.drive?.(page);
+  const loop = await measure(page, spec);
+  return { page, loop };
+}
+
+/** An extension that does nothing, so the baseline runs under the same automation as Claimnote. */
+async function writeInertExtension(browser: BrowserName): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `claimnote-inert-${browser}-`));
+  const manifest =
+    browser === 'chromium'
+      ? {
+          manifest_version: 3,
+          name: 'Inert',
+          version: '1.0',
+          background: { service_worker: 'background.js' },
+        }
+      : {
+          manifest_version: 2,
+          name: 'Inert',
+          version: '1.0',
+          browser_specific_settings: { gecko: { id: 'inert@claimnote.test' } },
+        };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(
+    join(dir, 'background.js'),
+    '// Intentionally empty: baseline for event-loop measurements.\n',
+  );
+  return dir;
+}
+
+const results = new Map<string, { without?: LoopReport; with?: LoopReport; windowMs: number }>();
+
+function record(
+  browser: BrowserName,
+  path: string,
+  key: 'with' | 'without',
+  loop: LoopReport & { windowMs: number },
+) {
+  const id = `${browser} ${path}`;
+  const entry = results.get(id) ?? { windowMs: loop.windowMs };
+  entry[key] = loop;
+  results.set(id, entry);
+}
+
+describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
+  describe('baseline without Claimnote (inert extension)', () => {
+    let server: FixtureServer | undefined;
+    let session: BrowserSession | undefined;
+    let inertDir = '';
+    beforeAll(async () => {
+      inertDir = await writeInertExtension(browserName);
+      server = await startFixtureServer();
+      session = await launchBrowser(browserName, inertDir);
+    });
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+      if (inertDir) await rm(inertDir, { recursive: true, force: true });
+    });
+
+    it.each(PAGES)('measures the event-loop delay of $path', async (spec) => {
+      if (!session || !server) throw new Error('baseline browser not started');
+      const { page, loop } = await openAndMeasure(session, server, spec, false);
+      try {
+        expect(loop.samples).toBeGreaterThan(spec.windowMs / 50);
+        expect(await page.evaluate(() => document.querySelector('claimnote-root'), undefined)).toBeNull();
+        record(browserName, spec.path, 'without', loop);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  describe('with Claimnote', () => {
+    const context = useBrowserWithExtension(browserName);
+
+    const check = async (
+      spec: HostilePage,
+      assertions: (page: DriverPage) => Promise<void>,
+    ): Promise<void> => {
+      const { session, server } = context();
+      const { page, loop } = await openAndMeasure(session, server, spec, true);
+      try {
+        record(browserName, spec.path, 'with', loop);
+        await assertions(page);
+        expect(page.errors, 'errors in the page (uncaught, console or CSP)').toEqual([]);
+        const baseline = results.get(`${browserName} ${spec.path}`)?.without;
+        expect(loop.p95, `${spec.path}: 95th percentile timer delay`).toBeLessThanOrEqual(P95_BUDGET_MS);
+        if (baseline) {
+          expect(
+            loop.max,
+            `${spec.path}: longest stall with Claimnote vs ${baseline.max.toFixed(0)} ms without`,
+          ).toBeLessThanOrEqual(baseline.max + EXTRA_STALL_BUDGET_MS);
+        }
+      } finally {
+        await page.close();
+      }
+    };
+
+    it('1,000,000 DOM nodes: claims at the start, in the middle and at the end are found', async () => {
+      const spec = PAGES[0] as HostilePage;
+      await check(spec, async (page) => {
+        expect(
+          await page.evaluate(
+            () => (window as unknown as { __fixtureNodeCount: number }).__fixtureNodeCount,
+            undefined,
+          ),
+        ).toBeGreaterThanOrEqual(1_000_000);
+        await waitForMarkerIds(page, fixtureExpectations(spec.path).initial ?? [], 30_000);
+      });
+    });
+
+    it('a 10 MB text node without spaces: claims around it are found, nothing inside it', async () => {
+      const spec = PAGES[1] as HostilePage;
+      await check(spec, async (page) => {
+        await waitForMarkerIds(page, fixtureExpectations(spec.path).initial ?? [], 30_000);
+        const inBlob = await page.evaluate(
+          () => document.querySelectorAll('#blob claimnote-marker').length,
+          undefined,
+        );
+        expect(inBlob).toBe(0);
+      });
+    });
+
+    it('5,000 claim sentences: all counted, markers capped, every claim still marked', async () => {
+      const spec = PAGES[2] as HostilePage;
+      await check(spec, async (page) => {
+        const state = await waitForScan(page, { requireHost: true, minFindings: 5_000, timeoutMs: 60_000 });
+        expect(state.findings).toBe(5_000);
+        const markers = await countMarkers(page);
+        expect(markers, 'markers shown for 5,000 findings (issue 5: cap them)').toBeLessThan(5_000);
+        expect(await readMarkerIdsSafely(page)).toEqual(fixtureExpectations(spec.path).initial);
+      });
+    });
+
+    it('a mutation storm (10,000 insertions/s for 5 s): claims added during and after it are found', async () => {
+      const spec = PAGES[3] as HostilePage;
+      await check(spec, async (page) => {
+        const inserted = await page.evaluate(() => (window as Fixture).__stormInserted ?? 0, undefined);
+        expect(inserted).toBeGreaterThanOrEqual(45_000);
+        await waitForMarkerIds(page, fixtureExpectations(spec.path)['after-storm'] ?? [], 20_000);
+      });
+    });
+
+    it('infinite scroll: claims in chunks loaded while scrolling are found, accurate posts are not', async () => {
+      const spec = PAGES[4] as HostilePage;
+      await check(spec, async (page) => {
+        await waitForMarkerIds(page, fixtureExpectations(spec.path)['after-scroll'] ?? [], 20_000);
+      });
+    });
+
+    it('iframes: each frame (same- and cross-origin) scans its own document; open shadow DOM is not scanned', async () => {
+      const spec = PAGES[5] as HostilePage;
+      const expected = fixtureExpectations(spec.path);
+      await check(spec, async (page) => {
+        await waitForMarkerIds(page, expected.main ?? [], 20_000);
+        for (const name of ['same', 'cross']) {
+          await waitFor(
+            page,
+            () =>
+              page.evaluate((frame: string) => {
+                const state = (window as Fixture).__frameStates?.[frame];
+                return Boolean(state?.hostPresent && state.state === 'idle' && state.markerIds.length > 0);
+              }, name),
+            20_000,
+            `Claimnote to settle in the ${name}-origin frame`,
+          );
+          const frame = await page.evaluate(
+            (frameName: string) => (window as Fixture).__frameStates?.[frameName],
+            name,
+          );
+          expect([...new Set(frame?.markerIds)].sort(), `${name}-origin frame`).toEqual(expected.frame);
+        }
+        const inShadow = await page.evaluate(() => {
+          const root = document.getElementById('shadow-host')?.shadowRoot;
+          const flagged: string[] = [];
+          for (const name of [
+            'claimnote-false',
+            'claimnote-misleading',
+            'claimnote-unsupported',
+            'claimnote-needs-context',
+          ]) {
+            for (const range of CSS.highlights.get(name) ?? []) {
+              if (root?.contains(range.startContainer)) flagged.push(range.toString());
+            }
+          }
+          return { markers: root?.querySelectorAll('claimnote-marker').length ?? -1, flagged };
+        }, undefined);
+        expect(inShadow).toEqual({ markers: 0, flagged: expected.shadow });
+      });
+    });
+
+    it('overridden built-ins: claims found with markers, highlights and a note that opens', async () => {
+      const spec = PAGES[6] as HostilePage;
+      await check(spec, async (page) => {
+        await waitForScan(page, { requireHost: true, minFindings: 2, timeoutMs: 20_000 });
+        expect(await readMarkerIdsSafely(page)).toEqual(fixtureExpectations(spec.path).initial);
+        const highlighted = await page.evaluate(() => {
+          let ranges = 0;
+          for (const name of [
+            'claimnote-false',
+            'claimnote-misleading',
+            'claimnote-unsupported',
+            'claimnote-needs-context',
+          ]) {
+            ranges += CSS.highlights.get(name)?.size ?? 0;
+          }
+          return ranges;
+        }, undefined);
+        expect(highlighted).toBeGreaterThanOrEqual(2);
+        // Open the first note from the keyboard; the harness's card reader uses getComputedStyle,
+        // which this page replaced, so read the card's box directly.
+        await page.evaluate(() => {
+          const button = document.querySelector('claimnote-marker')?.shadowRoot?.querySelector('button');
+          button?.focus();
+        }, undefined);
+        await page.press('Enter');
+        await waitFor(
+          page,
+          () =>
+            page.evaluate(() => {
+              const card = document
+                .querySelector('claimnote-root')
+                ?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
+              const rect = card?.getBoundingClientRect();
+              return rect !== undefined && rect.width > 150 && rect.height > 40;
+            }, undefined),
+          5_000,
+          'the note card to open with a size',
+        );
+      });
+    });
+
+    it('strict CSP (default-src none): claims found, note card styled, no CSP violation', async () => {
+      const spec = PAGES[7] as HostilePage;
+      await check(spec, async (page) => {
+        await waitForMarkerIds(page, fixtureExpectations(spec.path).initial ?? [], 20_000);
+        await openNote(page, 0, 'keyboard');
+        const card = await readNoteCard(page);
+        expect(card.visible).toBe(true);
+        expect(card.rect?.width ?? 0).toBeGreaterThan(150);
+        // Unstyled text would inherit the page's black on white; the card's own styles must apply.
+        expect(card.style?.contrast ?? 0).toBeGreaterThanOrEqual(4.5);
+        expect(card.hasClose).toBe(true);
+      });
+    });
+  });
+
+  afterAll(async () => {
+    const rows = [...results.entries()].filter(([id]) => id.startsWith(`${browserName} `));
+    const table = rows.map(([id, entry]) => ({
+      page: id.slice(browserName.length + 1),
+      windowMs: entry.windowMs,
+      withoutMax: entry.without?.max,
+      withMax: entry.with?.max,
+      withoutP95: entry.without?.p95,
+      withP95: entry.with?.p95,
+      withoutMean: entry.without?.mean,
+      withMean: entry.with?.mean,
+      withoutOver50: entry.without?.over50,
+      withOver50: entry.with?.over50,
+    }));
+    const dir = join(REPO_ROOT, 'test-results', 'e2e');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, `hostile-event-loop-${browserName}.json`),
+      `${JSON.stringify(table, null, 2)}\n`,
+    );
+    const fmt = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(0));
+    console.log(
+      [
+        `event-loop delay in ${browserName} (ms; max / p95 / timers >50 ms late), without → with Claimnote:`,
+        ...table.map(
+          (row) =>
+            `  ${row.page.padEnd(34)} max ${fmt(row.withoutMax)} → ${fmt(row.withMax)}   p95 ${fmt(row.withoutP95)} → ${fmt(row.withP95)}   >50ms ${fmt(row.withoutOver50)} → ${fmt(row.withOver50)}`,
+        ),
+      ].join('\n'),
+    );
+  });
+});
