@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createMarker, type MarkerActivation, markerButton, placeMarker } from '../../lib/page/markers';
+import { mount } from './mount';
+
+const content = {
+  claimId: 'side-effects-rare',
+  verdict: 'false' as const,
+  findingIndex: 2,
+  text: '[false?]',
+  label: 'Claimnote: False claim, show note',
+  scheme: 'light' as const,
+};
+
+function sentenceRange(container: Element, sentence: string): Range {
+  const text = container.firstChild as Text;
+  const start = text.data.indexOf(sentence);
+  const range = document.createRange();
+  range.setStart(text, start);
+  range.setEnd(text, start + sentence.length);
+  return range;
+}
+
+describe('createMarker', () => {
+  it('is a <claimnote-marker> with the contract attributes and one labelled button in an open shadow root', () => {
+    const marker = createMarker(document, content, () => undefined);
+    expect(marker.localName).toBe('claimnote-marker');
+    expect(marker.getAttribute('data-claim-id')).toBe('side-effects-rare');
+    expect(marker.getAttribute('data-verdict')).toBe('false');
+    expect(marker.getAttribute('data-finding')).toBe('2');
+    const button = markerButton(marker);
+    expect(button?.textContent).toBe('[false?]');
+    expect(button?.getAttribute('aria-label')).toBe('Claimnote: False claim, show note');
+    expect(marker.shadowRoot?.querySelectorAll('button')).toHaveLength(1);
+    expect(marker.textContent).toBe('');
+  });
+
+  it('reports focus, click and Escape, and keeps the click from reaching the page', () => {
+    mount('<a href="#x"><span id="slot"></span></a>');
+    const seen: MarkerActivation[] = [];
+    const marker = createMarker(document, content, (_m, how) => seen.push(how));
+    document.querySelector('#slot')?.append(marker);
+    let pageSawClick = false;
+    document.body.addEventListener('click', () => {
+      pageSawClick = true;
+    });
+    const button = markerButton(marker) as HTMLButtonElement;
+    button.focus();
+    button.click();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(seen).toEqual(['focus', 'click', 'escape']);
+    expect(pageSawClick).toBe(false);
+  });
+});
+
+describe('placeMarker', () => {
+  it('goes right after a sentence that ends inside a text node, splitting the node', () => {
+    const body = mount('<p>First sentence. Side effects are rare. Last sentence.</p>');
+    const p = body.querySelector('p') as Element;
+    const range = sentenceRange(p, 'Side effects are rare.');
+    const marker = createMarker(document, content, () => undefined);
+    placeMarker(marker, range);
+    expect(marker.previousSibling?.textContent).toBe('First sentence. Side effects are rare.');
+    expect(marker.nextSibling?.textContent).toBe(' Last sentence.');
+    expect(p.textContent).toBe('First sentence. Side effects are rare. Last sentence.');
+    // The live range still covers the sentence after the split.
+    expect(range.toString()).toBe('Side effects are rare.');
+  });
+
+  it('goes after a sentence that ends at the end of its node without splitting', () => {
+    const body = mount('<p>Side effects are rare.</p>');
+    const p = body.querySelector('p') as Element;
+    const marker = createMarker(document, content, () => undefined);
+    placeMarker(marker, sentenceRange(p, 'Side effects are rare.'));
+    expect(p.childNodes).toHaveLength(2);
+    expect(p.lastChild).toBe(marker);
+  });
+
+  it('goes after a link the sentence ends in, so clicking the marker does not follow the link', () => {
+    const body = mount('<p>Read <a href="https://x.test/">side effects are rare.</a> Next.</p>');
+    const link = body.querySelector('a') as Element;
+    const marker = createMarker(document, content, () => undefined);
+    placeMarker(marker, sentenceRange(link, 'side effects are rare.'));
+    expect(link.nextSibling).toBe(marker);
+    expect(link.contains(marker)).toBe(false);
+  });
+});

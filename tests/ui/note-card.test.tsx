@@ -1,0 +1,182 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ClaimNote } from '../../lib/claims/claim-list';
+import { createMarker, markerButton } from '../../lib/page/markers';
+import { createPageUi, type PageUi } from '../../lib/ui/page-ui';
+import { useEnglishMessages } from './english';
+
+const note: ClaimNote = {
+  id: 'delivers-into-brain',
+  statement: 'An intrathecal pump delivers medicine directly into the brain.',
+  verdict: 'false',
+  correction: 'The catheter ends in the spinal fluid around the spinal cord, not in the brain.',
+  explanation:
+    'Intrathecal means inside the sheath around the spinal cord; the drug acts mostly on the cord.',
+  reviewed: '2026-11-20',
+  sources: [
+    {
+      id: 'hopkins-itp',
+      publisher: 'Johns Hopkins Medicine',
+      title: 'Intrathecal Pain Pump',
+      url: 'https://www.hopkinsmedicine.org/health/treatment-tests-and-therapies/intrathecal-pain-pump',
+      kind: 'academic-clinic',
+    },
+    {
+      id: 'statpearls-itdd',
+      publisher: 'StatPearls',
+      title: 'Intrathecal Drug Delivery',
+      url: 'https://www.ncbi.nlm.nih.gov/books/NBK538496/',
+      kind: 'reference',
+    },
+  ],
+};
+const QUOTE = 'An intrathecal pump delivers pain medicine directly into the brain.';
+
+let ui: PageUi;
+let marker: HTMLElement;
+
+function setup() {
+  document.body.innerHTML = `<p>${QUOTE}</p>`;
+  for (const old of document.querySelectorAll('claimnote-root')) old.remove();
+  ui = createPageUi(document, window, {
+    listReviewed: '2026-11-24',
+    pageUrl: () => 'https://blog.test/post',
+  });
+  marker = createMarker(
+    document,
+    {
+      claimId: note.id,
+      verdict: 'false',
+      findingIndex: 0,
+      text: '[false?]',
+      label: 'Claimnote',
+      scheme: 'light',
+    },
+    (element, how) => {
+      if (how === 'focus' && ui.returningFocus) return;
+      ui.openNote({ note, quote: QUOTE, index: 0, marker: element, focus: how === 'click' });
+    },
+  );
+  document.querySelector('p')?.append(marker);
+}
+
+const shadow = () => ui.host.shadowRoot as ShadowRoot;
+const card = () => shadow().querySelector<HTMLElement>('[data-claimnote="note-card"]');
+const part = (name: string) => card()?.querySelector<HTMLElement>(`[data-claimnote="${name}"]`);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useEnglishMessages();
+  setup();
+});
+
+describe('the UI host', () => {
+  it('is one <claimnote-root> on <html> with an open shadow root and scan status attributes', () => {
+    expect(document.documentElement.querySelectorAll(':scope > claimnote-root')).toHaveLength(1);
+    expect(ui.host.shadowRoot).not.toBeNull();
+    ui.setStatus('scanning', 0);
+    expect(ui.host.getAttribute('data-state')).toBe('scanning');
+    ui.setStatus('idle', 3);
+    expect(ui.host.getAttribute('data-state')).toBe('idle');
+    expect(ui.host.getAttribute('data-findings')).toBe('3');
+  });
+
+  it('pins its own box with !important inline styles against hostile page CSS', () => {
+    expect(ui.host.style.getPropertyPriority('z-index')).toBe('important');
+    expect(ui.host.style.getPropertyValue('z-index')).toBe('2147483647');
+    expect(ui.host.style.getPropertyPriority('display')).toBe('important');
+  });
+
+  it('comes back if the page removes it', () => {
+    ui.host.remove();
+    ui.setStatus('idle', 1);
+    expect(ui.host.isConnected).toBe(true);
+  });
+
+  it('is removed by destroy()', () => {
+    ui.destroy();
+    expect(document.querySelector('claimnote-root')).toBeNull();
+  });
+});
+
+describe('the note card', () => {
+  it('shows verdict, correction, explanation, sources, dates, why it matched, report and close', () => {
+    markerButton(marker)?.click();
+    expect(part('verdict')?.textContent).toContain('False claim');
+    expect(part('correction')?.textContent).toBe(note.correction);
+    expect(part('explanation')?.textContent).toBe(note.explanation);
+    expect(part('reviewed')?.textContent).toBe('Note reviewed 2026-11-20 · claim list reviewed 2026-11-24');
+    expect(part('why-matched')?.textContent).toContain(note.statement);
+    expect(part('report')?.textContent).toBe('Report a problem with this note');
+    expect(card()?.querySelectorAll('button[data-claimnote="pin-toggle"]')).toHaveLength(2);
+    expect(part('close')?.getAttribute('aria-label')).toBe('Close note');
+  });
+
+  it('links each source in a new tab without opener or referrer', () => {
+    markerButton(marker)?.click();
+    const links = [...(card()?.querySelectorAll<HTMLAnchorElement>('a[data-claimnote="source-link"]') ?? [])];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(note.sources.map((s) => s.url));
+    for (const link of links) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(link.textContent).toMatch(/Johns Hopkins Medicine|StatPearls/);
+    }
+  });
+
+  it('is a dialog named by its verdict heading', () => {
+    markerButton(marker)?.click();
+    const labelledBy = card()?.getAttribute('aria-labelledby') ?? '';
+    expect(card()?.getAttribute('role')).toBe('dialog');
+    expect(shadow().getElementById(labelledBy)?.textContent).toContain('False claim');
+  });
+
+  it('takes focus when opened by a click, and only shows itself when the marker is focused', () => {
+    markerButton(marker)?.focus();
+    expect(card()).not.toBeNull();
+    expect(document.activeElement).toBe(marker);
+    markerButton(marker)?.click();
+    expect(document.activeElement).toBe(ui.host);
+    expect(shadow().activeElement).toBe(card());
+  });
+
+  it('closes on Escape and returns focus to the marker without reopening', () => {
+    markerButton(marker)?.click();
+    card()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(card()).toBeNull();
+    expect(marker.shadowRoot?.activeElement).toBe(markerButton(marker));
+    expect(ui.openIndex).toBeNull();
+  });
+
+  it('closes with its close button and returns focus to the marker', () => {
+    markerButton(marker)?.click();
+    part('close')?.click();
+    expect(card()).toBeNull();
+    expect(marker.shadowRoot?.activeElement).toBe(markerButton(marker));
+  });
+
+  it('puts claim text in as text, never as markup', () => {
+    const hostile: ClaimNote = { ...note, correction: '<img src=x onerror="alert(1)">Not markup' };
+    ui.openNote({ note: hostile, quote: '<b>quote</b>', index: 0, marker, focus: false });
+    expect(part('correction')?.textContent).toBe('<img src=x onerror="alert(1)">Not markup');
+    expect(card()?.querySelector('img')).toBeNull();
+  });
+
+  it('follows a dark page: dark palette when the page background is dark', () => {
+    document.body.style.backgroundColor = 'rgb(20, 20, 24)';
+    markerButton(marker)?.click();
+    expect(card()?.getAttribute('data-scheme')).toBe('dark');
+  });
+
+  it('uses the light palette on a light page', () => {
+    document.body.style.backgroundColor = 'rgb(255, 255, 255)';
+    markerButton(marker)?.click();
+    expect(card()?.getAttribute('data-scheme')).toBe('light');
+  });
+
+  it('styles itself inside the shadow root, resetting inherited page styles and honouring reduced motion', () => {
+    const css = shadow().querySelector('style')?.textContent ?? '';
+    expect(css).toContain(':host { all: initial; }');
+    expect(css).toContain('prefers-reduced-motion: reduce');
+  });
+});
