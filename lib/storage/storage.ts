@@ -39,19 +39,26 @@ async function readNotices(): Promise<Record<string, StorageNotice>> {
   return parsed.success ? parsed.data : {};
 }
 
-async function recordNotice(event: RecoveryEvent): Promise<void> {
-  try {
-    const notices = await readNotices();
-    notices[event.key] = {
-      key: event.key,
-      kind: event.kind,
-      detail: event.detail,
-      at: new Date().toISOString(),
-    };
-    await storage.setItem(NOTICES_KEY, notices);
-  } catch {
-    // Recording a notice must never make the read that triggered it fail.
-  }
+// Notices are a read-modify-write on one key; several items recovering at once (a page that
+// reads pins and reports together) would otherwise overwrite each other's notice.
+let noticeQueue: Promise<void> = Promise.resolve();
+
+function recordNotice(event: RecoveryEvent): Promise<void> {
+  noticeQueue = noticeQueue.then(async () => {
+    try {
+      const notices = await readNotices();
+      notices[event.key] = {
+        key: event.key,
+        kind: event.kind,
+        detail: event.detail,
+        at: new Date().toISOString(),
+      };
+      await storage.setItem(NOTICES_KEY, notices);
+    } catch {
+      // Recording a notice must never make the read that triggered it fail.
+    }
+  });
+  return noticeQueue;
 }
 
 /**

@@ -20,13 +20,14 @@ import { openFixture, useBrowserWithExtension } from './harness/session';
  */
 
 const PAGE = 'blog/living-with-my-pain-pump.html';
-const claimIds = fixtureExpectations(PAGE).initial ?? [];
 
 /**
  * A publisher cited by two notes on the page, and not first in the second one, so pinning
  * it in the first note must visibly reorder the second.
+ * @param claimIds claims with a marker on the page (the fixture's expectations name them too;
+ *   the markers are used so a matcher regression shows up in the blog-page test, not here)
  */
-function pinScenario(): { publisher: string; pinIn: string; checkIn: string } {
+function pinScenario(claimIds: readonly string[]): { publisher: string; pinIn: string; checkIn: string } {
   for (const pinIn of claimIds) {
     for (const publisher of new Set(claimWithSources(pinIn).sources.map((s) => s.publisher))) {
       for (const checkIn of claimIds) {
@@ -36,7 +37,22 @@ function pinScenario(): { publisher: string; pinIn: string; checkIn: string } {
       }
     }
   }
-  throw new Error(`${PAGE}: no two notes share a publisher in different positions`);
+  throw new Error(`${PAGE}: no two marked notes share a publisher in different positions`);
+}
+
+/** Claim ids with a marker on the page, limited to those the fixture declares. */
+async function markedClaims(page: DriverPage): Promise<string[]> {
+  const declared = new Set(fixtureExpectations(PAGE).initial ?? []);
+  const marked = (await readMarkers(page)).map((marker) => marker.claimId ?? '');
+  return [...new Set(marked)].filter((id) => declared.has(id));
+}
+
+/**
+ * Requests the extension made to anything but its own files: an extension page loading its
+ * scripts and styles is not the extension "sending" anything.
+ */
+function outgoingRequests(requests: readonly { url: string }[]) {
+  return requests.filter((request) => !/^(chrome|moz)-extension:/.test(request.url));
 }
 
 interface ListedSource {
@@ -95,10 +111,10 @@ async function openNoteFor(page: DriverPage, claimId: string): Promise<void> {
 
 describe.each(BROWSERS)('pinned sources in note cards, in %s', (browserName) => {
   const context = useBrowserWithExtension(browserName);
-  const { publisher, pinIn, checkIn } = pinScenario();
 
-  it(`pins ${publisher} in one note and lists it first, marked, in another note and after reload`, async () => {
+  it('pins a publisher in one note and lists it first, marked, in another note and after reload', async () => {
     const { page } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });
+    const { publisher, pinIn, checkIn } = pinScenario(await markedClaims(page));
     await openNoteFor(page, checkIn);
     const before = await readNoteSources(page);
     expect(before[0]?.publisher).not.toBe(publisher);
@@ -139,7 +155,7 @@ describe.each(BROWSERS)('pinned sources in note cards, in %s', (browserName) => 
 
   it('makes no network request of its own while pinning', () => {
     const { session, networkStart } = context();
-    expect(session.network.extensionRequestsSince(networkStart)).toEqual([]);
+    expect(outgoingRequests(session.network.extensionRequestsSince(networkStart))).toEqual([]);
   });
 });
 
@@ -211,10 +227,12 @@ describe('options page, reports and recovery, in chromium', () => {
   const context = useBrowserWithExtension('chromium');
   let page: DriverPage;
   let options: DriverPage;
-  const { publisher, pinIn } = pinScenario();
+  let publisher: string;
+  let pinIn: string;
 
   beforeAll(async () => {
     ({ page } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 }));
+    ({ publisher, pinIn } = pinScenario(await markedClaims(page)));
     options = await context().session.newPage();
     await openExtensionPage(options, context().session.extensionId, 'options.html');
     await waitFor(options, async () => (await readOptions(options)).ready, 10_000, 'the options page');
@@ -319,6 +337,6 @@ describe('options page, reports and recovery, in chromium', () => {
 
   it('sent nothing anywhere: reports stay local until the reader submits', () => {
     const { session, networkStart } = context();
-    expect(session.network.extensionRequestsSince(networkStart)).toEqual([]);
+    expect(outgoingRequests(session.network.extensionRequestsSince(networkStart))).toEqual([]);
   });
 });

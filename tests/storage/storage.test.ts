@@ -152,3 +152,16 @@ describe('corrupt stored data', () => {
     expect(await getStorageNotices()).toEqual([]);
   });
 });
+
+describe('storage notices', () => {
+  it('keeps one notice per item when several items recover at the same time', async () => {
+    await fakeBrowser.storage.sync.set({ pinnedSources: 7, pausedSites: { x: 1 } });
+    await fakeBrowser.storage.local.set({ reports: 'nope' });
+    await Promise.all([getPinnedPublishers(), isSitePaused('a.test'), reports.getValue()]);
+    expect((await getStorageNotices()).map((n) => n.key).sort()).toEqual([
+      'local:reports',
+      'sync:pausedSites',
+      'sync:pinnedSources',
+    ]);
+  });
+});
