@@ -95,7 +95,7 @@ afterEach(() => {
 
 describe('PageController on a page without relevant words', () => {
   it('creates no UI, matches nothing and reports nothing', async () => {
-    mount('<article><h1>Insulin pumps</h1><p>An insulin pump delivers insulin under the skin.</p></article>');
+    mount('<article><h1>Growing tomatoes</h1><p>Water tomatoes deeply twice a week in summer.</p></article>');
     current = setup();
     current.controller.start(false);
     await new Promise((resolve) => setTimeout(resolve, 50));
