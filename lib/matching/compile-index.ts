@@ -14,6 +14,7 @@ export const BUILT_IN_CONCEPTS = {
   relevance: 'relevance',
   /** Words that refer back to the drug or device named just before ("it", "this drug"). */
   referent: 'referent',
+  barePump: 'bare-pump',
 } as const;
 
 const DEFAULT_WINDOW = 15;
@@ -106,6 +107,7 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
         ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
       ],
       referent: classIds(BUILT_IN_CONCEPTS.referent),
+      barePump: classIds(BUILT_IN_CONCEPTS.barePump),
     },
     relevanceWords: [...new Set(anchors)].sort(),
   };

@@ -40,6 +40,8 @@ export interface CompiledIndex {
     entity: number[];
     /** Words that refer back to the entity named in the previous sentence ("it", "this drug"). */
     referent: number[];
+    /** A device named without saying which ("the pump"). */
+    barePump: number[];
   };
   /** Lowercase anchor words whose absence from a page proves there is nothing to match. */
   relevanceWords: string[];

@@ -77,6 +77,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
   const correction = classOf(index.classes.correction);
   const entity = classOf(index.classes.entity);
   const referent = classOf(index.classes.referent);
+  const barePump = classOf(index.classes.barePump);
   // Drug names that `self` claims are stated about, so "it" may stand in for them.
   const selfEntities = new Set(
     index.patterns.flatMap((pattern) =>
@@ -219,7 +220,18 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (negationException.has(hit.term)) for (let i = hit.from; i <= hit.to; i++) excepted.add(i);
     }
     const cues = named.filter((h) => negation.has(h.term) && !excepted.has(h.from)).map((h) => h.from);
-    const nextTopic: Topic = namesIntrathecal ? 'intrathecal' : namesOtherDevice ? 'other' : topic;
+    const namesBarePump = named.some(
+      (h) =>
+        barePump.has(h.term) &&
+        !named.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to > o.from),
+    );
+    const nextTopic: Topic = namesIntrathecal
+      ? 'intrathecal'
+      : namesOtherDevice
+        ? 'other'
+        : topic === 'none' && namesBarePump
+          ? 'intrathecal'
+          : topic;
     const namedEntities = new Set(named.filter((h) => entity.has(h.term)).map((h) => h.term));
     // "It" reaches back one sentence only: further back, it too often means something else.
     const next: PassageState = { topic: nextTopic, entities: namedEntities };
@@ -245,7 +257,10 @@ export function createMatcher(index: CompiledIndex): Matcher {
         const from = Math.min(...chosen.map((h) => h.from));
         const to = Math.max(...chosen.map((h) => h.to));
         if (pattern.subject === 'intrathecal' && !namesIntrathecal) {
-          if (topic !== 'intrathecal') continue;
+          // A passage that has named no device at all yet, speaking of "the pump", is taken to be
+          // about the pump this claim list is for; any other device named earlier wins.
+          const presumed = topic === 'none' && namesBarePump;
+          if (topic !== 'intrathecal' && !presumed) continue;
           // "It is like an epidural steroid shot": another therapy may appear only as part of the claim.
           const own = termsOfPattern[p];
           const isOwn = (h: Hit) => own?.has(h.term) || chosen.some((c) => h.from >= c.from && h.to <= c.to);

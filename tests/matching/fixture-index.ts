@@ -15,6 +15,7 @@ const lexicon: Lexicon = {
     'negation-exception': ['not only'],
     correction: ['myth', 'not true'],
     referent: ['it', 'this drug'],
+    'bare-pump': ['pump'],
     deliver: ['deliver', 'inject', 'send', 'put'],
   },
 };

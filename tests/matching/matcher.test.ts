@@ -59,6 +59,12 @@ describe('createMatcher', () => {
     expect(ids(doc('It never needs a refill.'))).toEqual([]);
   });
 
+  it('presumes "the pump" is intrathecal only while the passage has named no other device', () => {
+    expect(ids(doc('The pump never needs a refill.'))).toEqual(['no-refills-needed']);
+    expect(ids(doc('My insulin pump broke.', 'The pump never needs a refill.'))).toEqual([]);
+    expect(ids(doc('The insulin pump never needs a refill.'))).toEqual([]);
+  });
+
   it('lets a later device mention take over the topic', () => {
     const d = doc('My mother has a morphine pump.', 'My son has an insulin pump. The pump needs no refill.');
     expect(ids(d)).toEqual([]);
