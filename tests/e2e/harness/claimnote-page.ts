@@ -205,6 +205,17 @@ export async function openNote(
     await page.clickAt(box.x + box.width / 2, box.y + box.height / 2);
   }
   await waitFor(page, () => readNoteCard(page).then((card) => card.visible), 5_000, 'note card to open');
+  // Read the card as a reader sees it once it has appeared, not halfway through a fade-in.
+  await page.evaluate(async () => {
+    const card = document
+      .querySelector('claimnote-root')
+      ?.shadowRoot?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
+    const animations = card?.getAnimations({ subtree: true }) ?? [];
+    await Promise.race([
+      Promise.all(animations.map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((done) => setTimeout(done, 3_000)),
+    ]);
+  }, undefined);
 }
 
 /** Reads the open note card (or `present: false`). */
@@ -353,6 +364,7 @@ function pageUrl(page: DriverPage): Promise<string> {
   return page.evaluate(() => location.href, undefined);
 }
 
+/** Resolves after `ms` milliseconds. */
 export function delay(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }

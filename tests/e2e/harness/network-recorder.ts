@@ -78,12 +78,12 @@ export class NetworkRecorder {
 }
 
 function attributeDriverRequest(event: RequestEvent): string | undefined {
-  if (event.fromExtensionContext) return `made by extension context ${event.context}`;
   const url = safeUrl(event.url);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:')) {
-    // data:, blob:, chrome-extension: and moz-extension: URLs never reach the network.
-    return undefined;
-  }
+  const network = ['http:', 'https:', 'ws:', 'wss:'];
+  // data:, blob:, chrome-extension: and moz-extension: URLs never reach the network, so an
+  // extension page loading its own scripts and styles is not a request of the extension's.
+  if (!url || !network.includes(url.protocol)) return undefined;
+  if (event.fromExtensionContext) return `made by extension context ${event.context}`;
   if (url.hostname !== '127.0.0.1') return `left 127.0.0.1 (from ${event.context || 'unknown context'})`;
   return undefined;
 }
