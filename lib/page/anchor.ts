@@ -77,6 +77,76 @@ export function rangeForOffsets(
   const from = positionAt(segments, start, 'start');
   const to = positionAt(segments, end, 'end');
   if (from === null || to === null) return null;
+  return rangeBetween(doc, from, to);
+}
+
+/**
+ * Splits text nodes for marker insertion while keeping extraction-time positions usable.
+ * Positions are (original node, offset in the node's text at extraction time); after splits,
+ * `locate` maps them to the piece that now holds that character. Placing every marker first
+ * and building ranges afterwards avoids live ranges during the splits: browsers update every
+ * live range of the document on each split, which made thousands of findings quadratic.
+ */
+export class TextSplitter {
+  private readonly pieces = new Map<Text, { start: number; node: Text }[]>();
+
+  /**
+   * Where an extraction-time position is now.
+   * @param position node and offset as extracted
+   * @param affinity an end prefers the piece before a split point, a start the piece after it
+   */
+  locate(position: TextPosition, affinity: 'start' | 'end'): TextPosition {
+    const list = this.pieces.get(position.node);
+    if (list === undefined) return position;
+    let chosen = list[0] ?? { start: 0, node: position.node };
+    for (const piece of list) {
+      const before = affinity === 'end' ? piece.start < position.offset : piece.start <= position.offset;
+      if (!before) break;
+      chosen = piece;
+    }
+    return { node: chosen.node, offset: position.offset - chosen.start };
+  }
+
+  /**
+   * Splits the text at an extraction-time position, unless it already ends a piece there.
+   * @param position node and offset as extracted
+   * @returns the text node that now ends at the position
+   * @throws RangeError when the page has shortened the node since extraction
+   */
+  splitAt(position: TextPosition): Text {
+    let list = this.pieces.get(position.node);
+    if (list === undefined) {
+      list = [{ start: 0, node: position.node }];
+      this.pieces.set(position.node, list);
+    }
+    const { node, offset } = this.locate(position, 'end');
+    if (offset > node.data.length) throw new RangeError('text node changed since extraction');
+    if (offset < node.data.length) {
+      const rest = node.splitText(offset);
+      const at = list.findIndex((piece) => piece.node === node);
+      list.splice(at + 1, 0, { start: position.offset, node: rest });
+    }
+    return node;
+  }
+}
+
+/**
+ * Builds a live Range between two extraction-time positions, through the splits made since.
+ * @param doc document that owns the nodes
+ * @param start start position as extracted
+ * @param end end position as extracted
+ * @param splitter the splits made for markers, if any
+ * @returns the range, or null when the text has changed under it
+ */
+export function rangeBetween(
+  doc: Document,
+  start: TextPosition,
+  end: TextPosition,
+  splitter?: TextSplitter,
+): Range | null {
+  const from = splitter ? splitter.locate(start, 'start') : start;
+  const to = splitter ? splitter.locate(end, 'end') : end;
+  if (from.offset > from.node.data.length || to.offset > to.node.data.length) return null;
   const range = doc.createRange();
   try {
     range.setStart(from.node, from.offset);

@@ -1,4 +1,5 @@
 import type { Verdict } from '../claims/schema';
+import type { TextPosition, TextSplitter } from './anchor';
 import type { ColorScheme } from './color-scheme';
 
 /** Tag of the inline marker placed after each matched sentence (page DOM contract). */
@@ -50,6 +51,37 @@ button:focus-visible { outline: 2px solid ${color}; outline-offset: 1px; }
 `;
 }
 
+/** One constructed sheet per document, verdict and scheme, shared by all its markers. */
+const sharedSheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();
+
+/**
+ * Styles a marker's shadow root. A shared constructed sheet costs the browser one style scope
+ * for all markers instead of one per `<style>` element, which matters with thousands of
+ * markers; where adopting throws (Firefox content scripts), each root gets a `<style>`.
+ */
+function styleShadowRoot(doc: Document, root: ShadowRoot, verdict: Verdict, scheme: ColorScheme): void {
+  const key = `${verdict}:${scheme}`;
+  try {
+    let sheets = sharedSheets.get(doc);
+    if (sheets === undefined) {
+      sheets = new Map();
+      sharedSheets.set(doc, sheets);
+    }
+    let sheet = sheets.get(key);
+    if (sheet === undefined) {
+      const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+      sheet = new Sheet();
+      sheet.replaceSync(markerCss(verdict, scheme));
+      sheets.set(key, sheet);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = markerCss(verdict, scheme);
+    root.append(style);
+  }
+}
+
 /**
  * Marks an element as Claimnote's with inline `!important` styles: page rules such as
  * `* { all: unset }` or `display: none` on unknown tags must not hide or restyle it.
@@ -77,8 +109,7 @@ export function createMarker(
   updateMarker(marker, content);
   pinHostStyle(marker, 'inline');
   const root = marker.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = markerCss(content.verdict, content.scheme);
+  styleShadowRoot(doc, root, content.verdict, content.scheme);
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = content.text;
@@ -94,7 +125,7 @@ export function createMarker(
   button.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') onActivate(marker, 'escape');
   });
-  root.append(style, button);
+  root.append(button);
   return marker;
 }
 
@@ -118,31 +149,24 @@ export function markerButton(marker: Element): HTMLButtonElement | null {
 const INTERACTIVE = 'a, button, label, summary, select';
 
 /**
- * Inserts `marker` right after the end of `range` (the matched sentence). Splits the end text
- * node when the sentence ends inside it. When the sentence ends inside a link or button, the
- * marker goes after that element so clicking it does not follow the link.
+ * Inserts `marker` right after the end of a matched sentence, splitting the end text node when
+ * the sentence ends inside it. When the sentence ends inside a link or button, the marker goes
+ * after that element so clicking it does not follow the link.
  * @param marker the marker element
- * @param range the sentence's range; stays valid, since ranges follow text-node splits
+ * @param end the sentence's end, as extracted
+ * @param splitter tracks the splits, so later positions in the same node stay valid
+ * @returns false when the page has changed the text so the marker could not be placed
  */
-export function placeMarker(marker: HTMLElement, range: Range): void {
-  const container = range.endContainer;
-  const offset = range.endOffset;
-  let reference: Node;
-  if (container.nodeType === 3) {
-    const text = container as Text;
-    const interactive = text.parentElement?.closest(INTERACTIVE);
-    if (interactive) {
-      interactive.after(marker);
-      return;
-    }
-    if (offset < text.data.length) {
-      text.splitText(offset);
-    }
-    reference = text;
-    reference.parentNode?.insertBefore(marker, reference.nextSibling);
-    return;
+export function placeMarker(marker: HTMLElement, end: TextPosition, splitter: TextSplitter): boolean {
+  const interactive = end.node.parentElement?.closest(INTERACTIVE);
+  if (interactive) {
+    interactive.after(marker);
+    return marker.isConnected;
   }
-  const child = container.childNodes[offset];
-  if (child) container.insertBefore(marker, child);
-  else container.appendChild(marker);
+  try {
+    splitter.splitAt(end).after(marker);
+  } catch {
+    return false;
+  }
+  return marker.isConnected;
 }

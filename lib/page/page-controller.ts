@@ -3,7 +3,7 @@ import type { Verdict } from '../claims/schema';
 import type { Finding } from '../matching/types';
 import { type FindingSummary, type PageState, summarizeQuote } from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
-import { rangeForOffsets } from './anchor';
+import { positionAt, rangeBetween, type TextPosition, TextSplitter } from './anchor';
 import { type ColorScheme, detectColorScheme } from './color-scheme';
 import { type ExtractedText, extractTextSteps } from './extract-text';
 import type { HiddenPredicate } from './hidden';
@@ -54,10 +54,15 @@ interface RenderedFinding {
   finding: Finding;
   index: number;
   identity: string;
+  /** Where the sentence starts and ends, as extracted (before any marker split a node). */
+  start: TextPosition | null;
+  end: TextPosition | null;
   range: Range | null;
   marker: HTMLElement | null;
 }
 
+/** Markers created per slice step: each costs a shadow root plus style and layout work. */
+const MARKERS_PER_STEP = 25;
 /** Added nodes checked one by one in dormant mode; past this the whole body is checked once. */
 const DORMANT_NODE_LIMIT = 500;
 /**
@@ -298,29 +303,32 @@ export class PageController {
     const controller = new AbortController();
     this.passController = controller;
     this.ui?.setStatus('scanning', this.rendered.length);
-    let outcome: { extracted: ExtractedText; result: ScanResult } | null = null;
+    const slices = this.options.slices;
+    let findings: Finding[] | null = null;
     try {
-      const { value } = await runInSlices(this.passTask(), this.options.slices, {
+      const { value } = await runInSlices(this.passTask(), slices, { signal: controller.signal });
+      if (this.mode !== 'active') return;
+      if (this.changedDuringPass && this.discardedPasses < MAX_DISCARDED_PASSES) {
+        // The DOM changed between slices, so this pass may have walked half-updated content.
+        this.discardedPasses += 1;
+        return;
+      }
+      this.discardedPasses = 0;
+      await runInSlices(this.renderSteps(value.result.findings, value.extracted), slices, {
         signal: controller.signal,
       });
-      outcome = value;
+      findings = value.result.findings;
     } catch {
       // Aborted (pause, teardown) or the page changed under the walk; the next pass covers it.
     } finally {
       this.passRunning = false;
       if (this.passController === controller) this.passController = null;
     }
-    if (outcome === null || this.mode !== 'active' || controller.signal.aborted) return;
-    if (this.changedDuringPass && this.discardedPasses < MAX_DISCARDED_PASSES) {
-      // The DOM changed between slices, so this pass may have walked half-updated content.
-      this.discardedPasses += 1;
-      this.scheduleFlush();
-      return;
+    if (this.mode !== 'active' || controller.signal.aborted) return;
+    if (findings !== null) {
+      this.ui?.setStatus('idle', findings.length);
+      this.sendReport(false);
     }
-    this.discardedPasses = 0;
-    this.render(outcome.result.findings, outcome.extracted);
-    this.ui?.setStatus('idle', outcome.result.findings.length);
-    this.sendReport(false);
     if (this.dirty) this.scheduleFlush();
   }
 
@@ -335,10 +343,16 @@ export class PageController {
     }
   }
 
-  private render(findings: Finding[], extracted: ExtractedText): void {
+  /**
+   * Shows a pass's findings, as steps for the slicer: markers are created and placed a few
+   * dozen at a time (each costs style and layout work), then the ranges are built and painted.
+   * Markers of findings that persist are kept, so focus and an open card survive a rescan.
+   */
+  private *renderSteps(findings: Finding[], extracted: ExtractedText): Generator<void, void, void> {
     const previous = new Map<string, RenderedFinding>();
     for (const item of this.rendered) previous.set(item.identity, item);
     const seen = new Map<string, number>();
+    // Positions are read before any split, since splitting shortens the nodes.
     const next: RenderedFinding[] = findings.map((finding, index) => {
       const base = `${finding.claimId}\u0000${finding.quote}`;
       const occurrence = seen.get(base) ?? 0;
@@ -347,7 +361,9 @@ export class PageController {
         finding,
         index,
         identity: `${base}\u0000${occurrence}`,
-        range: rangeForOffsets(this.doc, extracted.segments, finding.start, finding.end),
+        start: positionAt(extracted.segments, finding.start, 'start'),
+        end: positionAt(extracted.segments, finding.end, 'end'),
+        range: null,
         marker: null,
       };
     });
@@ -363,7 +379,7 @@ export class PageController {
       const kept = new Set<string>();
       for (const item of next) {
         const old = previous.get(item.identity);
-        if (old?.marker?.isConnected && item.range !== null) {
+        if (old?.marker?.isConnected && item.end !== null) {
           item.marker = old.marker;
           kept.add(item.identity);
           updateMarker(item.marker, this.markerContent(item));
@@ -372,24 +388,36 @@ export class PageController {
       for (const old of previous.values()) {
         if (!kept.has(old.identity)) old.marker?.remove();
       }
-      for (const item of next) {
-        if (item.marker !== null || item.range === null) continue;
-        const marker = createMarker(this.doc, this.markerContent(item), (element, how) =>
-          this.onMarker(element, how),
-        );
-        placeMarker(marker, item.range);
-        item.marker = marker;
-      }
     });
+    // From here on, teardown must find every marker placed so far.
     this.rendered = next;
+    const open = this.ui?.openMarker;
+    if (open && !next.some((item) => item.marker === open)) this.ui?.closeNote(false);
+
+    const splitter = new TextSplitter();
+    const pending = next.filter((item) => item.marker === null && item.end !== null);
+    for (let from = 0; from < pending.length; from += MARKERS_PER_STEP) {
+      this.withoutObserving(() => {
+        for (const item of pending.slice(from, from + MARKERS_PER_STEP)) {
+          const marker = createMarker(this.doc, this.markerContent(item), (element, how) =>
+            this.onMarker(element, how),
+          );
+          if (item.end !== null && placeMarker(marker, item.end, splitter)) item.marker = marker;
+        }
+      });
+      yield;
+    }
+    for (const item of next) {
+      if (item.start !== null && item.end !== null) {
+        item.range = rangeBetween(this.doc, item.start, item.end, splitter);
+      }
+    }
     this.painter?.paint(
       next.flatMap((item) =>
         item.range === null ? [] : [{ range: item.range, verdict: item.finding.verdict }],
       ),
       this.scheme,
     );
-    const open = this.ui?.openMarker;
-    if (open && !next.some((item) => item.marker === open)) this.ui?.closeNote(false);
   }
 
   private markerContent(item: RenderedFinding) {

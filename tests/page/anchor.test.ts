@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { positionAt, rangeForOffsets } from '../../lib/page/anchor';
+import { positionAt, rangeBetween, rangeForOffsets, TextSplitter } from '../../lib/page/anchor';
 import { extractText } from '../../lib/page/extract-text';
 import { attributeHiddenPredicate } from '../../lib/page/hidden';
 import { mount } from './mount';
@@ -64,5 +64,39 @@ describe('positionAt', () => {
   it('is null past the end of the text', () => {
     const { extracted } = setup('<p>One</p>');
     expect(positionAt(extracted.segments, 10, 'start')).toBeNull();
+  });
+});
+
+describe('TextSplitter', () => {
+  it('keeps extraction-time positions valid across several splits of one node', () => {
+    const { page, extracted } = setup('<p>One is here. Two is here. Three is here.</p>');
+    const text = extracted.doc.text;
+    const sentences = ['One is here.', 'Two is here.', 'Three is here.'];
+    const spans = sentences.map((sentence) => {
+      const start = text.indexOf(sentence);
+      return {
+        start: positionAt(extracted.segments, start, 'start'),
+        end: positionAt(extracted.segments, start + sentence.length, 'end'),
+      };
+    });
+    const splitter = new TextSplitter();
+    for (const span of spans) {
+      const piece = span.end ? splitter.splitAt(span.end) : null;
+      piece?.after(page.createElement('hr'));
+    }
+    const ranges = spans.map((span) =>
+      span.start && span.end ? rangeBetween(page, span.start, span.end, splitter)?.toString() : null,
+    );
+    expect(ranges).toEqual(sentences);
+    expect(page.querySelectorAll('p > hr')).toHaveLength(3);
+    expect(page.querySelector('p')?.textContent).toBe('One is here. Two is here. Three is here.');
+  });
+
+  it('does not split where a piece already ends', () => {
+    const { extracted } = setup('<p>Whole node.</p>');
+    const node = extracted.segments[0]?.node as Text;
+    const splitter = new TextSplitter();
+    expect(splitter.splitAt({ node, offset: node.data.length })).toBe(node);
+    expect(node.parentNode?.childNodes).toHaveLength(1);
   });
 });

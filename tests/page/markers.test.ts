@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { TextSplitter } from '../../lib/page/anchor';
 import { createMarker, type MarkerActivation, markerButton, placeMarker } from '../../lib/page/markers';
 import { mount } from './mount';
 
@@ -12,13 +13,10 @@ const content = {
   scheme: 'light' as const,
 };
 
-function sentenceRange(container: Element, sentence: string): Range {
-  const text = container.firstChild as Text;
-  const start = text.data.indexOf(sentence);
-  const range = document.createRange();
-  range.setStart(text, start);
-  range.setEnd(text, start + sentence.length);
-  return range;
+/** The position just after `sentence` in the first text node of `container`. */
+function sentenceEnd(container: Element, sentence: string) {
+  const node = container.firstChild as Text;
+  return { node, offset: node.data.indexOf(sentence) + sentence.length };
 }
 
 describe('createMarker', () => {
@@ -57,21 +55,18 @@ describe('placeMarker', () => {
   it('goes right after a sentence that ends inside a text node, splitting the node', () => {
     const body = mount('<p>First sentence. Side effects are rare. Last sentence.</p>');
     const p = body.querySelector('p') as Element;
-    const range = sentenceRange(p, 'Side effects are rare.');
     const marker = createMarker(document, content, () => undefined);
-    placeMarker(marker, range);
+    expect(placeMarker(marker, sentenceEnd(p, 'Side effects are rare.'), new TextSplitter())).toBe(true);
     expect(marker.previousSibling?.textContent).toBe('First sentence. Side effects are rare.');
     expect(marker.nextSibling?.textContent).toBe(' Last sentence.');
     expect(p.textContent).toBe('First sentence. Side effects are rare. Last sentence.');
-    // The live range still covers the sentence after the split.
-    expect(range.toString()).toBe('Side effects are rare.');
   });
 
   it('goes after a sentence that ends at the end of its node without splitting', () => {
     const body = mount('<p>Side effects are rare.</p>');
     const p = body.querySelector('p') as Element;
     const marker = createMarker(document, content, () => undefined);
-    placeMarker(marker, sentenceRange(p, 'Side effects are rare.'));
+    placeMarker(marker, sentenceEnd(p, 'Side effects are rare.'), new TextSplitter());
     expect(p.childNodes).toHaveLength(2);
     expect(p.lastChild).toBe(marker);
   });
@@ -80,8 +75,18 @@ describe('placeMarker', () => {
     const body = mount('<p>Read <a href="https://x.test/">side effects are rare.</a> Next.</p>');
     const link = body.querySelector('a') as Element;
     const marker = createMarker(document, content, () => undefined);
-    placeMarker(marker, sentenceRange(link, 'side effects are rare.'));
+    placeMarker(marker, sentenceEnd(link, 'side effects are rare.'), new TextSplitter());
     expect(link.nextSibling).toBe(marker);
     expect(link.contains(marker)).toBe(false);
+  });
+
+  it('reports failure instead of throwing when the page shortened the node meanwhile', () => {
+    const body = mount('<p>Side effects are rare. More.</p>');
+    const p = body.querySelector('p') as Element;
+    const end = sentenceEnd(p, 'Side effects are rare. More.');
+    (p.firstChild as Text).data = 'Short';
+    const marker = createMarker(document, content, () => undefined);
+    expect(placeMarker(marker, end, new TextSplitter())).toBe(false);
+    expect(marker.isConnected).toBe(false);
   });
 });
