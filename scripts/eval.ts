@@ -53,7 +53,9 @@ function scores(t: Tally) {
 }
 const row = (name: string, t: Tally) => {
   const s = scores(t);
-  const cells = [s.precision, s.recall, s.f1].map((x) => x.toFixed(3).padStart(9));
+  // A claim the set never states and the matcher never found has no score, not a perfect one.
+  const empty = t.tp + t.fp + t.fn === 0;
+  const cells = [s.precision, s.recall, s.f1].map((x) => (empty ? 'n/a' : x.toFixed(3)).padStart(9));
   return `${name.padEnd(34)}${cells.join('')}${String(t.tp).padStart(6)}${String(t.fp).padStart(5)}${String(t.fn).padStart(5)}`;
 };
 const header = `${''.padEnd(34)}${'precision'.padStart(9)}${'recall'.padStart(9)}${'F1'.padStart(9)}${'TP'.padStart(6)}${'FP'.padStart(5)}${'FN'.padStart(5)}`;

@@ -85,6 +85,10 @@ export function splitSentences(text: string, block: TextBlock): SentenceSpan[] {
     // Take the whole run of closing punctuation and quotes ("?!", ".”", ".)").
     let j = i + 1;
     while (j < block.end && /[.!?…"'”’)\]]/.test(text[j] ?? '')) j++;
+    // Citation marks after the stop ("….[1][2] Next") belong to the sentence that ends.
+    while (j < block.end && text[j] === '[' && /^\[\d{1,3}(?:[,–-]\d{1,3})*\]/.test(text.slice(j, j + 12))) {
+      j = text.indexOf(']', j) + 1;
+    }
     if (j < block.end && !isSpace(text[j])) continue;
     if (c === '.') {
       if (ABBREVIATIONS.has(wordBefore(text, i, block.start))) continue;
