@@ -84,6 +84,7 @@ export function createFindingsBackground(
           store.setFrame(tabId, {
             frameId: sender.frameId ?? 0,
             url: report.data.url,
+            count: report.data.count,
             findings: report.data.findings,
           });
           update(tabId);

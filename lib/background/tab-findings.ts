@@ -36,7 +36,7 @@ export class TabFindingsStore {
   /** Number of findings over all frames of the tab. */
   count(tabId: number): number {
     let total = 0;
-    for (const frame of this.tabs.get(tabId)?.values() ?? []) total += frame.findings.length;
+    for (const frame of this.tabs.get(tabId)?.values() ?? []) total += frame.count;
     return total;
   }
 }

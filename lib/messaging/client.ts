@@ -23,10 +23,15 @@ import {
 /**
  * Tells the background this frame's findings (content script).
  * @param url the frame's address
- * @param findings the frame's findings, in text order
+ * @param count number of findings in the frame
+ * @param findings the first FRAME_FINDINGS_MAX findings, in text order
  */
-export async function sendFrameFindings(url: string, findings: FindingSummary[]): Promise<void> {
-  const message: FrameFindingsMessage = { type: FRAME_FINDINGS, url, findings };
+export async function sendFrameFindings(
+  url: string,
+  count: number,
+  findings: FindingSummary[],
+): Promise<void> {
+  const message: FrameFindingsMessage = { type: FRAME_FINDINGS, url, count, findings };
   await browser.runtime.sendMessage(message);
 }
 

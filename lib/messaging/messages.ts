@@ -20,7 +20,10 @@ export const SET_NOTES_HIDDEN = 'claimnote:set-notes-hidden';
 
 /** Longest quote a summary carries; the popup shows a line or two. */
 export const SUMMARY_QUOTE_MAX = 300;
-/** Most findings one frame reports; more than this on one page is not a reading aid. */
+/**
+ * Most findings one frame lists in a message; more than this on one page is not a reading aid.
+ * The `count` field still carries the full number for the badge.
+ */
 export const FRAME_FINDINGS_MAX = 500;
 
 export const findingSummarySchema = z
@@ -40,6 +43,8 @@ export const frameFindingsMessageSchema = z
   .object({
     type: z.literal(FRAME_FINDINGS),
     url: urlField,
+    /** All findings of the frame, including those beyond the listed ones. */
+    count: z.number().int().min(0),
     findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
   })
   .strict();
@@ -54,6 +59,7 @@ export const frameFindingsSchema = z
   .object({
     frameId: z.number().int().min(0),
     url: urlField,
+    count: z.number().int().min(0),
     findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
   })
   .strict();
@@ -87,6 +93,7 @@ export const pageStateSchema = z
     active: z.boolean(),
     paused: z.boolean(),
     hidden: z.boolean(),
+    count: z.number().int().min(0),
     findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
   })
   .strict();

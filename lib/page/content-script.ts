@@ -48,9 +48,9 @@ export async function startContentScript(
       createPageUi(document, window, { listReviewed: bundle.reviewed, pageUrl: () => location.href }),
     markerText,
     markerLabel,
-    report: (url, findings) => {
+    report: (url, count, findings) => {
       // The background may be asleep or reloading after an update; the next pass reports again.
-      sendFrameFindings(url, findings).catch(() => undefined);
+      sendFrameFindings(url, count, findings).catch(() => undefined);
     },
   });
 

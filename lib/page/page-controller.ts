@@ -1,7 +1,12 @@
 import type { ClaimNote } from '../claims/claim-list';
 import type { Verdict } from '../claims/schema';
 import type { Finding } from '../matching/types';
-import { type FindingSummary, type PageState, summarizeQuote } from '../messaging/messages';
+import {
+  type FindingSummary,
+  FRAME_FINDINGS_MAX,
+  type PageState,
+  summarizeQuote,
+} from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
 import { positionAt, rangeBetween, type TextPosition, TextSplitter } from './anchor';
 import { type ColorScheme, detectColorScheme } from './color-scheme';
@@ -40,7 +45,7 @@ export interface PageControllerOptions {
   markerText(verdict: Verdict): string;
   markerLabel(verdict: Verdict): string;
   /** Sends this frame's findings to the background (badge, popup). */
-  report(url: string, findings: FindingSummary[]): void;
+  report(url: string, count: number, findings: FindingSummary[]): void;
   /**
    * Delay between the first recorded mutation and the pass it triggers, in ms: bursts of
    * mutations (a framework rendering a list) land in one batch.
@@ -128,7 +133,12 @@ export class PageController {
       return;
     }
     const body = this.doc.body;
-    if (body !== null && this.options.matcher.isRelevant(body.textContent ?? '')) {
+    const checkStart = this.view.performance.now();
+    const relevant = body !== null && this.options.matcher.isRelevant(body.textContent ?? '');
+    this.measure('claimnote:relevance-check', checkStart, this.view.performance.now() - checkStart, {
+      relevant,
+    });
+    if (relevant) {
       this.activate();
     } else {
       this.mode = 'dormant';
@@ -172,6 +182,7 @@ export class PageController {
       active: this.mode === 'active',
       paused: this.mode === 'paused',
       hidden: this.hidden,
+      count: this.mode === 'active' ? this.rendered.length : 0,
       findings: this.summaries(),
     };
   }
@@ -304,9 +315,10 @@ export class PageController {
     this.passController = controller;
     this.ui?.setStatus('scanning', this.rendered.length);
     const slices = this.options.slices;
+    const passStart = this.view.performance.now();
     let findings: Finding[] | null = null;
     try {
-      const { value } = await runInSlices(this.passTask(), slices, { signal: controller.signal });
+      const { value, stats } = await runInSlices(this.passTask(), slices, { signal: controller.signal });
       if (this.mode !== 'active') return;
       if (this.changedDuringPass && this.discardedPasses < MAX_DISCARDED_PASSES) {
         // The DOM changed between slices, so this pass may have walked half-updated content.
@@ -314,10 +326,17 @@ export class PageController {
         return;
       }
       this.discardedPasses = 0;
-      await runInSlices(this.renderSteps(value.result.findings, value.extracted), slices, {
+      const render = await runInSlices(this.renderSteps(value.result.findings, value.extracted), slices, {
         signal: controller.signal,
       });
       findings = value.result.findings;
+      this.measure('claimnote:pass', passStart, stats.busyMs + render.stats.busyMs, {
+        slices: stats.slices + render.stats.slices,
+        longestSliceMs: Math.max(stats.longestSliceMs, render.stats.longestSliceMs),
+        findings: findings.length,
+        blocksMatched: value.result.blocksMatched,
+        blocksReused: value.result.blocksReused,
+      });
     } catch {
       // Aborted (pause, teardown) or the page changed under the walk; the next pass covers it.
     } finally {
@@ -330,6 +349,18 @@ export class PageController {
       this.sendReport(false);
     }
     if (this.dirty) this.scheduleFlush();
+  }
+
+  /**
+   * Records a User Timing entry, so benchmarks and the browser's performance panel can see the
+   * content script's own work without instrumenting it. `duration` is busy time, not wall time.
+   */
+  private measure(name: string, start: number, duration: number, detail: Record<string, unknown>): void {
+    try {
+      this.view.performance.measure(name, { start, duration, detail });
+    } catch {
+      // User Timing Level 3 is missing in old browsers; the figures are optional.
+    }
   }
 
   /** Runs `write` without its own DOM changes reaching the mutation queue. */
@@ -517,7 +548,7 @@ export class PageController {
 
   private summaries(): FindingSummary[] {
     if (this.mode !== 'active') return [];
-    return this.rendered.map((item) => ({
+    return this.rendered.slice(0, FRAME_FINDINGS_MAX).map((item) => ({
       index: item.index,
       claimId: item.finding.claimId,
       verdict: item.finding.verdict,
@@ -527,10 +558,11 @@ export class PageController {
 
   private sendReport(force: boolean): void {
     const summaries = this.summaries();
-    const key = JSON.stringify(summaries);
+    const count = this.mode === 'active' ? this.rendered.length : 0;
+    const key = `${count}:${JSON.stringify(summaries)}`;
     if (!force && key === this.lastReport) return;
     this.lastReport = key;
-    this.options.report(this.view.location.href, summaries);
+    this.options.report(this.view.location.href, count, summaries);
   }
 
   /** Removes everything Claimnote added and stops all work (pause, invalidation). */

@@ -12,6 +12,7 @@ const finding = (index: number): FindingSummary => ({
 const report = (count: number, url = 'https://a.test/') => ({
   type: 'claimnote:frame-findings',
   url,
+  count,
   findings: Array.from({ length: count }, (_, i) => finding(i)),
 });
 
@@ -110,6 +111,14 @@ describe('findings badge', () => {
     restarted.background.handleTabRemoved(4);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(persistence.data.has(4)).toBe(false);
+  });
+});
+
+describe('badge count beyond the listed findings', () => {
+  it('uses the reported count, not the length of the (capped) list', async () => {
+    const { background, badges } = setup();
+    await background.handleMessage({ ...report(3), count: 1200 }, { tab: { id: 1 }, frameId: 0 });
+    expect(badges.get(1)).toBe('999+');
   });
 });
 

@@ -17,6 +17,7 @@ describe('message schemas', () => {
       frameFindingsMessageSchema.safeParse({
         type: FRAME_FINDINGS,
         url: 'https://a.test/',
+        count: 1,
         findings: [finding],
       }).success,
     ).toBe(true);
@@ -29,7 +30,18 @@ describe('message schemas', () => {
     ['an over-long quote', { ...finding, quote: 'x'.repeat(SUMMARY_QUOTE_MAX + 1) }],
   ])('reject a finding with %s', (_name, bad) => {
     expect(
-      frameFindingsMessageSchema.safeParse({ type: FRAME_FINDINGS, url: 'https://a.test/', findings: [bad] })
+      frameFindingsMessageSchema.safeParse({
+        type: FRAME_FINDINGS,
+        url: 'https://a.test/',
+        count: 1,
+        findings: [bad],
+      }).success,
+    ).toBe(false);
+  });
+
+  it('reject a report without its total count', () => {
+    expect(
+      frameFindingsMessageSchema.safeParse({ type: FRAME_FINDINGS, url: 'https://a.test/', findings: [] })
         .success,
     ).toBe(false);
   });
@@ -53,6 +65,7 @@ describe('message schemas', () => {
       active: true,
       paused: false,
       hidden: false,
+      count: 0,
       findings: [],
     };
     expect(pageStateSchema.safeParse(state).success).toBe(true);

@@ -63,7 +63,10 @@ function setup() {
       createPageUi(document, window, { listReviewed: testBundle.reviewed, pageUrl: () => location.href }),
     markerText: (verdict) => `[${verdict}?]`,
     markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
-    report: (_url, findings) => reports.push(findings),
+    report: (_url, count, findings) => {
+      expect(count).toBe(findings.length);
+      reports.push(findings);
+    },
     flushDelayMs: 5,
   });
   return { controller, reports, scan, invalidate };

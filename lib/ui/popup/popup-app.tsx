@@ -24,7 +24,7 @@ type Load =
   | { kind: 'loading' }
   /** No content script answers: browser pages, extension stores, file URLs. */
   | { kind: 'unavailable' }
-  | { kind: 'ready'; tabId: number; page: PageState; findings: ListedFinding[] };
+  | { kind: 'ready'; tabId: number; page: PageState; findings: ListedFinding[]; count: number };
 
 /**
  * Lists the findings of every frame, top frame first. The background's copy covers frames
@@ -32,15 +32,17 @@ type Load =
  */
 function listFindings(
   page: PageState,
-  frames: { frameId: number; findings: FindingSummary[] }[],
-): ListedFinding[] {
-  const listed = frames.flatMap((frame) =>
+  frames: { frameId: number; count: number; findings: FindingSummary[] }[],
+): { findings: ListedFinding[]; count: number } {
+  const findings = frames.flatMap((frame) =>
     frame.findings.map((finding) => ({ frameId: frame.frameId, finding })),
   );
+  let count = frames.reduce((sum, frame) => sum + frame.count, 0);
   if (!frames.some((frame) => frame.frameId === 0)) {
-    listed.unshift(...page.findings.map((finding) => ({ frameId: 0, finding })));
+    findings.unshift(...page.findings.map((finding) => ({ frameId: 0, finding })));
+    count += page.count;
   }
-  return listed;
+  return { findings, count };
 }
 
 /**
@@ -64,7 +66,8 @@ export function PopupApp(props: PopupAppProps) {
         api.pageState(tabId),
         api.tabFindings(tabId).catch(() => ({ frames: [] })),
       ]);
-      setLoad({ kind: 'ready', tabId, page, findings: page.paused ? [] : listFindings(page, frames.frames) });
+      const listed = page.paused ? { findings: [], count: 0 } : listFindings(page, frames.frames);
+      setLoad({ kind: 'ready', tabId, page, ...listed });
     } catch {
       setLoad({ kind: 'unavailable' });
     }
@@ -112,7 +115,7 @@ export function PopupApp(props: PopupAppProps) {
       {load.kind === 'ready' ? (
         <>
           <p class="popup__status" role="status" data-popup="status">
-            {statusLine(load.page, load.findings.length)}
+            {statusLine(load.page, load.count)}
           </p>
           {load.findings.length > 0 ? (
             <ol class="popup__findings" data-popup="findings">

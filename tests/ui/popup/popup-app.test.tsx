@@ -29,6 +29,7 @@ const page: PageState = {
   active: true,
   paused: false,
   hidden: false,
+  count: 1,
   findings: [{ index: 0, claimId: 'side-effects-rare', verdict: 'false', quote: 'Side effects are rare.' }],
 };
 
@@ -81,10 +82,11 @@ describe('PopupApp', () => {
   it('lists findings of every frame with verdict, quote and correction', async () => {
     const api = fakeApi(page, {
       frames: [
-        { frameId: 0, url: page.url, findings: page.findings },
+        { frameId: 0, url: page.url, count: 1, findings: page.findings },
         {
           frameId: 3,
           url: 'https://forum.test/embed',
+          count: 1,
           findings: [
             { index: 0, claimId: 'side-effects-rare', verdict: 'false', quote: 'Pumps are risk-free.' },
           ],
@@ -111,6 +113,7 @@ describe('PopupApp', () => {
         {
           frameId: 3,
           url: 'https://forum.test/embed',
+          count: 1,
           findings: [{ index: 4, claimId: 'side-effects-rare', verdict: 'false', quote: 'q' }],
         },
       ],
@@ -140,7 +143,7 @@ describe('PopupApp', () => {
   });
 
   it('says when the site is paused, and lists nothing', async () => {
-    const api = fakeApi({ ...page, paused: true, findings: [] }, { frames: [] });
+    const api = fakeApi({ ...page, paused: true, count: 0, findings: [] }, { frames: [] });
     const root = await show(api);
     expect(root.querySelector('[data-popup="status"]')?.textContent).toBe(
       'Claimnote is paused on this site.',
@@ -160,8 +163,18 @@ describe('PopupApp', () => {
     );
   });
 
+  it('counts findings beyond the listed ones (a frame lists at most 500)', async () => {
+    const root = await show(
+      fakeApi(page, { frames: [{ frameId: 0, url: page.url, count: 812, findings: page.findings }] }),
+    );
+    expect(root.querySelector('[data-popup="status"]')?.textContent).toBe(
+      '812 claims on this page have notes.',
+    );
+    expect(root.querySelectorAll('[data-popup="finding"]')).toHaveLength(1);
+  });
+
   it('says when nothing was found', async () => {
-    const root = await show(fakeApi({ ...page, findings: [] }, { frames: [] }));
+    const root = await show(fakeApi({ ...page, count: 0, findings: [] }, { frames: [] }));
     expect(root.querySelector('[data-popup="status"]')?.textContent).toBe(
       'No claims from the list found on this page.',
     );
