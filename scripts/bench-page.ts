@@ -3,8 +3,9 @@
  * headless Chromium with the built extension (run `npm run build` first; this script builds
  * nothing).
  *
- * Two generated pages are served from 127.0.0.1: about 2 MB of text with no intrathecal
- * vocabulary (only the cheap relevance check should run) and about 1 MB dense with claims.
+ * Generated pages are served from 127.0.0.1: about 2 MB of text with no intrathecal
+ * vocabulary (only the cheap relevance check should run), about 1 MB dense with claims, and
+ * a 1 kB neutral page that shows the fixed start-up cost of the content script.
  * For each page and run, a Chrome trace of the load is recorded and the renderer main
  * thread's events are split into:
  * - content-script tasks: the top-level tasks that ran any content-script code, counted
@@ -308,6 +309,14 @@ async function main(): Promise<void> {
   const extDir = await requireBuild('chromium', 0);
   const server = await startFixtureServer();
   const pages = [
+    // Start-up cost alone (loading and evaluating the content script), to tell it apart from
+    // the work that grows with the page.
+    {
+      name: '1 kB, no relevant words',
+      path: '/generated/neutral-1kb.html',
+      html: neutralPage(1_000),
+      host: false,
+    },
     {
       name: '2 MB, no relevant words',
       path: '/generated/neutral-2mb.html',
