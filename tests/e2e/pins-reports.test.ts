@@ -160,9 +160,13 @@ describe.each(BROWSERS)('pinned sources in note cards, in %s', (browserName) => 
     await clickInNote(page, 'button[data-claimnote="pin-toggle"]', publisher);
     await waitFor(
       page,
-      async () => (await readNoteSources(page))[0]?.publisher === publisher,
+      async () => {
+        const first = (await readNoteSources(page))[0];
+        // It may already be first in this note; the pin mark is what shows the click took.
+        return first?.publisher === publisher && first.pinned;
+      },
       5_000,
-      'the pinned source to move first in the open note',
+      'the pinned source to be first and marked in the open note',
     );
     const pinnedHere = (await readNoteSources(page))[0];
     expect(pinnedHere).toMatchObject({
@@ -311,6 +315,88 @@ describe('options page, reports and recovery, in chromium', () => {
     // Shared addresses drop query and fragment unless the reader opts in.
     expect(String(exported.reports[0]?.pageUrl)).toBe(context().server.url(PAGE).split(/[?#]/)[0]);
     expect(String(exported.reports[0]?.claimListVersion).length).toBeGreaterThan(0);
+  });
+
+  it('edits the note report on the report page, shows what will be shared, and submits only on click', async () => {
+    const { reports } = await options.evaluate(
+      () => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get('reports'),
+      undefined,
+    );
+    const id = String((reports as { id: string }[])[0]?.id);
+    const form = await context().session.newPage();
+    await openExtensionPage(form, context().session.extensionId, `report.html?id=${encodeURIComponent(id)}`);
+    await waitFor(
+      form,
+      () =>
+        form.evaluate(
+          () => document.querySelector('[data-claimnote="report-preview-body"]') !== null,
+          undefined,
+        ),
+      10_000,
+      'the report form',
+    );
+    const shown = await form.evaluate(() => {
+      const text = (name: string) => document.querySelector(`[data-claimnote="${name}"]`)?.textContent ?? '';
+      return {
+        claim: text('report-claim-id'),
+        body: text('report-preview-body'),
+        sharedUrl: text('report-shared-url'),
+      };
+    }, undefined);
+    expect(shown.claim).toBe(pinIn);
+    expect(shown.body).toContain(`**Claim:** \`${pinIn}\``);
+    expect(shown.sharedUrl).toBe(context().server.url(PAGE));
+
+    // Emptying the quote blocks submitting, with a message next to the field.
+    const afterEmpty = await form.evaluate(async () => {
+      const quote = document.querySelector<HTMLTextAreaElement>('[data-claimnote="report-quote"]');
+      if (!quote) return { error: 'no quote field' };
+      const original = quote.value;
+      quote.value = '';
+      quote.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 50));
+      document.querySelector<HTMLButtonElement>('[data-claimnote="report-submit"]')?.click();
+      await new Promise((done) => setTimeout(done, 50));
+      const error = document.querySelector('[data-claimnote="report-error-quote"]')?.textContent ?? '';
+      quote.value = original;
+      quote.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 600));
+      return { error };
+    }, undefined);
+    expect(afterEmpty.error).toBe('Enter the text you are reporting.');
+
+    // Submit opens a tab; record its address instead of leaving the machine for github.com.
+    const submitted = await form.evaluate(async () => {
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { create(o: { url?: string }): Promise<unknown> } } }
+      ).chrome;
+      const opened: string[] = [];
+      api.tabs.create = async (properties) => {
+        opened.push(properties.url ?? '');
+        return {};
+      };
+      const preview = document.querySelector('[data-claimnote="report-preview-body"]')?.textContent ?? '';
+      document.querySelector<HTMLButtonElement>('[data-claimnote="report-submit"]')?.click();
+      await new Promise((done) => setTimeout(done, 500));
+      return {
+        opened,
+        preview,
+        status: document.querySelector('[data-claimnote="report-page"]')?.getAttribute('data-status'),
+      };
+    }, undefined);
+    expect(submitted.opened).toHaveLength(1);
+    const issue = new URL(submitted.opened[0] ?? '');
+    expect(issue.origin + issue.pathname).toBe('https://github.com/claimnote/claim-list/issues/new');
+    expect(issue.searchParams.get('body')).toBe(submitted.preview);
+    expect(submitted.status).toBe('submitted-opened');
+    await waitFor(
+      options,
+      async () => (await readOptions(options)).reports[0]?.status === 'submitted-opened',
+      5_000,
+      'the options page to show the submitted status',
+    );
+    expect(scriptErrors(form)).toEqual([]);
+    await form.close();
   });
 
   it('saves a report started the way the context menu starts one (selection + page address)', async () => {
