@@ -93,6 +93,15 @@ export type { RecoveryKind };
 /** Most sites a reader can pause; 150 typical hostnames stay well under sync's 8 KB per item. */
 export const PAUSED_SITES_MAX = 150;
 
+/**
+ * Bytes a sync list may take as JSON: `storage.sync` refuses items over 8192 bytes (key
+ * included), so lists are checked here to fail with a validation error instead of a quota one.
+ */
+export const SYNC_LIST_BYTES_MAX = 8000;
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+const fitsSync = (list: readonly string[]) => jsonBytes(list) <= SYNC_LIST_BYTES_MAX;
+
 // `location.hostname` forms: names, IPv4, bracketed IPv6.
 const hostnameSchema = z
   .string()
@@ -103,7 +112,8 @@ const hostnameSchema = z
 const pausedSitesSchema = z
   .array(hostnameSchema)
   .max(PAUSED_SITES_MAX)
-  .refine((list) => new Set(list).size === list.length, 'duplicate hostnames');
+  .refine((list) => new Set(list).size === list.length, 'duplicate hostnames')
+  .refine(fitsSync, 'too large for sync storage');
 
 /**
  * Canonical hostname key: lower case without a trailing dot, so `Example.org.` and
@@ -115,16 +125,18 @@ export function normalizeHostname(hostname: string): string {
   return hostname.trim().toLowerCase().replace(/\.$/, '');
 }
 
-/** Keeps the valid, distinct entries of a string list; `undefined` when `raw` is not a list. */
+/** Keeps the valid, distinct entries of a string list that fit; `undefined` when `raw` is not a list. */
 function salvageList(raw: unknown, entry: z.ZodType<string>, max: number, normalize = (s: string) => s) {
   if (!Array.isArray(raw)) return undefined;
   const kept: string[] = [];
   for (const value of raw) {
     if (typeof value !== 'string') continue;
     const normalized = normalize(value);
-    if (entry.safeParse(normalized).success && !kept.includes(normalized)) kept.push(normalized);
+    if (!entry.safeParse(normalized).success || kept.includes(normalized)) continue;
+    if (kept.length >= max || !fitsSync([...kept, normalized])) break;
+    kept.push(normalized);
   }
-  return kept.slice(0, max);
+  return kept;
 }
 
 export const pausedSites = defineValidatedItem<string[]>({
@@ -180,7 +192,8 @@ const publisherSchema = z.string().min(2).max(120);
 const pinnedSourcesSchema = z
   .array(publisherSchema)
   .max(PINNED_MAX)
-  .refine((list) => new Set(list).size === list.length, 'duplicate publishers');
+  .refine((list) => new Set(list).size === list.length, 'duplicate publishers')
+  .refine(fitsSync, 'too large for sync storage');
 
 export const pinnedSources = defineValidatedItem<string[]>({
   key: 'sync:pinnedSources',

@@ -165,3 +165,32 @@ describe('storage notices', () => {
     ]);
   });
 });
+
+describe('sync storage size', () => {
+  it('refuses a paused-site list too large for one sync item, before the browser would', async () => {
+    // About 210 bytes per entry: the 8000-byte budget runs out near the 38th site.
+    let stored = 0;
+    let refusal: unknown;
+    while (stored < 60 && refusal === undefined) {
+      await setSitePaused(`${'a'.repeat(200)}${stored}.test`, true).then(
+        () => stored++,
+        (error: unknown) => {
+          refusal = error;
+        },
+      );
+    }
+    expect(String(refusal)).toMatch(/too large for sync storage/);
+    expect(stored).toBeGreaterThan(30);
+    expect(await pausedSites.getValue()).toHaveLength(stored);
+  });
+
+  it('keeps the entries that fit when repairing an oversized stored list', async () => {
+    // 100 CJK characters are 300 bytes of UTF-8: 45 of them cannot fit in 8000 bytes.
+    const long = Array.from({ length: 45 }, (_, i) => `${'漢'.repeat(100)} ${i}`);
+    await fakeBrowser.storage.sync.set({ pinnedSources: long });
+    const repaired = await getPinnedPublishers();
+    expect(repaired.length).toBeGreaterThan(20);
+    expect(repaired.length).toBeLessThan(45);
+    expect(repaired).toEqual(long.slice(0, repaired.length));
+  });
+});
