@@ -1,5 +1,5 @@
 import { registerFindingsBadge } from '../lib/background/register-findings-badge';
-import { setupReports } from '../lib/reports/context-menu';
+import { setupReports } from '../lib/reports/setup-reports';
 
 export default defineBackground(() => {
   registerFindingsBadge();
