@@ -67,6 +67,13 @@ export function createMatcher(index: CompiledIndex): Matcher {
   });
 
   const termsOfPattern = index.patterns.map((pattern) => new Set(pattern.groups.flat()));
+  const groupsOfTermByPattern = index.patterns.map((pattern) => {
+    const groupsOfTerm = new Map<number, number[]>();
+    pattern.groups.forEach((group, g) => {
+      for (const term of group) groupsOfTerm.set(term, [...(groupsOfTerm.get(term) ?? []), g]);
+    });
+    return groupsOfTerm;
+  });
 
   const classOf = (ids: number[]) => new Set(ids);
   const intrathecal = classOf(index.classes.intrathecal);
@@ -129,14 +136,13 @@ export function createMatcher(index: CompiledIndex): Matcher {
    * Smallest spans of tokens that hold one hit of every group, in text order.
    * Two-pointer sweep over the hits sorted by position: linear in the number of hits.
    */
-  function* minimalWindows(pattern: CompiledPattern, hits: Hit[]): Generator<Hit[]> {
+  function* minimalWindows(pattern: CompiledPattern, p: number, hits: Hit[]): Generator<Hit[]> {
+    const groupsOfTerm = groupsOfTermByPattern[p];
     const events: { hit: Hit; group: number }[] = [];
+    // Hits arrive in text order, so the events do too.
     for (const hit of hits) {
-      pattern.groups.forEach((group, g) => {
-        if (group.includes(hit.term)) events.push({ hit, group: g });
-      });
+      for (const g of groupsOfTerm?.get(hit.term) ?? []) events.push({ hit, group: g });
     }
-    events.sort((a, b) => a.hit.from - b.hit.from || a.hit.to - b.hit.to);
     const need = pattern.groups.length;
     const counts = new Array<number>(need).fill(0);
     let covered = 0;
@@ -204,7 +210,10 @@ export function createMatcher(index: CompiledIndex): Matcher {
     const tokens = tokenize(text, sentence.start, sentence.end);
     const named = findHits(tokens);
     if (named.length === 0) return { findings: [], state: { topic, entities: new Set() } };
-    const hits = [...named, ...referentHits(named, state.entities)];
+    const standIns = referentHits(named, state.entities);
+    // Hits must stay in text order for the window sweep.
+    const hits =
+      standIns.length === 0 ? named : [...named, ...standIns].sort((a, b) => a.from - b.from || a.to - b.to);
 
     let namesIntrathecal = false;
     let namesOtherDevice = false;
@@ -253,7 +262,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (!pattern.groups.every((group) => group.some((t) => present.has(t)))) continue;
       if (pattern.none.some((t) => present.has(t))) continue;
 
-      for (const chosen of minimalWindows(pattern, hits)) {
+      for (const chosen of minimalWindows(pattern, p, hits)) {
         const from = Math.min(...chosen.map((h) => h.from));
         const to = Math.max(...chosen.map((h) => h.to));
         if (pattern.subject === 'intrathecal' && !namesIntrathecal) {
