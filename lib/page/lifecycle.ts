@@ -32,7 +32,15 @@ export function lifecycleFromContext(ctx: ContentScriptContext): Lifecycle {
     },
     setTimeout: (handler, ms) => void ctx.setTimeout(handler, ms),
     listen: (target, type, handler, options) => {
-      target.addEventListener(type, handler, { ...options, signal: ctx.signal });
+      // Through the context, not addEventListener: WXT only starts its URL watcher for
+      // `wxt:locationchange` (single-page-app navigation) when asked this way, and renames it.
+      const add = ctx.addEventListener as (
+        target: EventTarget,
+        type: string,
+        handler: (event: Event) => void,
+        options?: AddEventListenerOptions,
+      ) => void;
+      add.call(ctx, target, type, handler, options);
     },
     onInvalidated: (cb) => void ctx.onInvalidated(cb),
   };
