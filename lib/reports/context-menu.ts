@@ -55,17 +55,17 @@ export async function onReportMenuClicked(
  * @param claimListVersion version recorded in every report started here
  */
 export function registerReportEntryPoints(claimListVersion: string): void {
+  handleReportMessages((prefill) => startReport(prefill, claimListVersion));
+  // Firefox for Android has no context menus; note cards and the popup still start reports.
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+  if (!menus) return;
   // Recreated at every background start: Chrome keeps menus across restarts but Firefox's MV2
   // background does not, and removeAll() first avoids Chrome's duplicate-id error.
-  void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({
-      id: REPORT_MENU_ID,
-      title: t('contextMenuReport'),
-      contexts: ['selection'],
-    }),
-  );
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  void menus
+    .removeAll()
+    .then(() => menus.create({ id: REPORT_MENU_ID, title: t('contextMenuReport'), contexts: ['selection'] }))
+    .catch(() => undefined);
+  menus.onClicked.addListener((info, tab) => {
     void onReportMenuClicked(info, tab?.url, claimListVersion);
   });
-  handleReportMessages((prefill) => startReport(prefill, claimListVersion));
 }

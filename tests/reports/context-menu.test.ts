@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   onReportMenuClicked,
@@ -116,5 +117,21 @@ describe('registerReportEntryPoints', () => {
       quote: 'Pumps cure pain.',
       claimListVersion: '2026-11-20+abc',
     });
+  });
+});
+
+describe('registerReportEntryPoints without context menus (Firefox for Android)', () => {
+  it('still answers start-report messages', async () => {
+    vi.spyOn(fakeBrowser, 'contextMenus', 'get').mockReturnValue(
+      undefined as unknown as typeof fakeBrowser.contextMenus,
+    );
+    expect(browser.contextMenus).toBeUndefined();
+    expect(() => registerReportEntryPoints('v')).not.toThrow();
+    const answer = await fakeBrowser.runtime.sendMessage({
+      type: 'claimnote:start-report',
+      prefill: { quote: 'q', pageUrl: 'https://a.test/' },
+    });
+    expect(answer).toMatchObject({ ok: true });
+    expect(await listReports()).toHaveLength(1);
   });
 });
