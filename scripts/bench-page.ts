@@ -23,7 +23,9 @@
  * (median of 5 walks, measured in the page): no text scanner can do less.
  *
  * Figures are printed, not asserted (a timed assertion would be flaky on shared machines).
- * Options: `--runs N` (default 3; the median is shown), `--trace-dir DIR` to keep traces.
+ * Options: `--runs N` (default 3; the median is shown), `--trace-dir DIR` to keep traces,
+ * `--profile` to add one sampled CPU profile per page (a separate load, since sampling slows
+ * the page) and print the content script's functions with the most self time.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,6 +61,7 @@ interface Measurement {
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const traceDir = args.includes('--trace-dir') ? args[args.indexOf('--trace-dir') + 1] : undefined;
+const wantProfile = args.includes('--profile');
 
 // A deterministic generator, so every run and every machine measures the same pages.
 function random(seed: number): () => number {
@@ -300,6 +303,55 @@ async function measure(
   return { ...figures, floorMs, findings };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/**
+ * Loads `url` under the V8 sampling profiler and returns the content script's functions by
+ * self time. The tab first opens another page of the same origin, so the measured load stays
+ * in the renderer process whose isolate is being profiled.
+ */
+async function profileContentScript(
+  context: BrowserContext,
+  url: string,
+  origin: string,
+  expectHost: boolean,
+): Promise<string[]> {
+  const pageHandle = await context.newPage();
+  await pageHandle.goto(new URL('/harness/frame.html', url).href);
+  const cdp = await context.newCDPSession(pageHandle);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await waitForSettled(pageHandle, expectHost);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  await pageHandle.close();
+  const selfTime = new Map<number, number>();
+  profile.samples?.forEach((id, i) => {
+    selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
+  });
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes as ProfileNode[]) {
+    const { functionName, url: script, lineNumber, columnNumber } = node.callFrame;
+    if (!script.startsWith(origin)) continue;
+    const micros = selfTime.get(node.id) ?? 0;
+    total += micros;
+    // Line and column (1-based) locate minified functions in the built file.
+    const key = `${functionName || '(anonymous)'} ${script.slice(origin.length)}:${lineNumber + 1}:${columnNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
+  }
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return [
+    `  content-script self time ${(total / 1000).toFixed(1)} ms; top functions:`,
+    ...top.map(([key, micros]) => `    ${(micros / 1000).toFixed(1).padStart(7)} ms  ${key}`),
+  ];
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -339,6 +391,7 @@ async function main(): Promise<void> {
       without: [],
     }),
   );
+  const profiles: string[] = [];
   for (const withExtension of [true, false]) {
     const profile = await mkdtemp(join(tmpdir(), 'claimnote-bench-'));
     const context = await launchChromiumContext(profile, withExtension ? extDir : null);
@@ -360,6 +413,12 @@ async function main(): Promise<void> {
           const bucket = results[i];
           if (bucket) (withExtension ? bucket.withExt : bucket.without).push(figures);
           process.stderr.write('.');
+        }
+      }
+      if (wantProfile && origin) {
+        for (const entry of pages) {
+          profiles.push(`${entry.name}:`);
+          profiles.push(...(await profileContentScript(context, server.url(entry.path), origin, entry.host)));
         }
       }
     } finally {
@@ -389,8 +448,9 @@ async function main(): Promise<void> {
       `${result.page} (${((pages[i]?.html.length ?? 0) / 1e6).toFixed(2)} MB)`,
       taskMs.toFixed(1),
       pick(result.withExt, 'scriptMs').toFixed(1),
-      floorMs.toFixed(1),
-      `${(taskMs / floorMs).toFixed(0)}x`,
+      floorMs.toFixed(2),
+      // A walk over a handful of nodes rounds to zero; a ratio to it says nothing.
+      floorMs >= 0.05 ? `${(taskMs / floorMs).toFixed(0)}x` : '-',
       pick(result.withExt, 'longestTaskMs').toFixed(1),
       pick(result.withExt, 'busyMs').toFixed(1),
       pick(result.without, 'busyMs').toFixed(1),
@@ -419,6 +479,8 @@ async function main(): Promise<void> {
       'findings = data-findings on <claimnote-root> when settled (- when the page got no host)',
     ].join('\n'),
   );
+  if (profiles.length > 0)
+    console.log(['', 'Sampled CPU profile, one load per page:', ...profiles].join('\n'));
 }
 
 main().catch((error: unknown) => {
