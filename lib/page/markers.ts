@@ -87,9 +87,10 @@ function styleShadowRoot(doc: Document, root: ShadowRoot, verdict: Verdict, sche
  * `* { all: unset }` or `display: none` on unknown tags must not hide or restyle it.
  */
 function pinHostStyle(host: HTMLElement, display: string): void {
-  host.style.setProperty('all', 'initial', 'important');
+  // Not `all`: pinning text spacing with !important would stop readers' own spacing
+  // stylesheets (WCAG 1.4.12). The button inside resets everything in its shadow root.
   host.style.setProperty('display', display, 'important');
-  host.style.setProperty('font-size', 'inherit', 'important');
+  host.style.setProperty('visibility', 'visible', 'important');
 }
 
 /**

@@ -71,7 +71,8 @@ const VIEWPORT_MARGIN = 8;
 export function createPageUi(doc: Document, view: Window, options: PageUiOptions): PageUi {
   const host = doc.createElement(ROOT_TAG);
   const pin = (property: string, value: string) => host.style.setProperty(property, value, 'important');
-  pin('all', 'initial');
+  // Box properties only: pinning text spacing (`all`) with !important would stop readers'
+  // own spacing stylesheets (WCAG 1.4.12); the card resets inherited text styles itself.
   pin('position', 'absolute');
   pin('top', '0');
   pin('left', '0');
@@ -80,6 +81,11 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
   pin('overflow', 'visible');
   pin('display', 'block');
   pin('z-index', '2147483647');
+  pin('transform', 'none');
+  pin('filter', 'none');
+  pin('contain', 'none');
+  pin('visibility', 'visible');
+  pin('opacity', '1');
   host.setAttribute('data-state', 'idle');
   host.setAttribute('data-findings', '0');
   const shadow = host.attachShadow({ mode: 'open' });

@@ -88,6 +88,13 @@ describe('the UI host', () => {
     expect(ui.host.style.getPropertyPriority('display')).toBe('important');
   });
 
+  it("does not pin text spacing, so readers' spacing stylesheets still apply (WCAG 1.4.12)", () => {
+    for (const property of ['all', 'letter-spacing', 'word-spacing', 'line-height']) {
+      expect(ui.host.style.getPropertyPriority(property)).toBe('');
+      expect(marker.style.getPropertyPriority(property)).toBe('');
+    }
+  });
+
   it('comes back if the page removes it', () => {
     ui.host.remove();
     ui.setStatus('idle', 1);

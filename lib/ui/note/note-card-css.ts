@@ -29,6 +29,17 @@ export const noteCardCss = `
   font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: start;
   direction: ltr;
+  /* Inherited text styles a page may set on the host (e.g. through * { ... }). */
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-transform: none;
+  text-indent: 0;
+  text-shadow: none;
+  font-variant: normal;
+  white-space: normal;
+  visibility: visible;
+  cursor: auto;
+  writing-mode: horizontal-tb;
   color-scheme: light;
   animation: cn-appear 120ms ease-out;
 }
