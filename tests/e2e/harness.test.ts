@@ -57,6 +57,7 @@ describe.each(BROWSERS)('harness in %s with the probe extension', (browserName) 
   beforeAll(async () => {
     server = await startFixtureServer();
     session = await launchBrowser(browserName, await writeProbeExtension(browserName));
+    session.network.watchFixtureServer(server);
   });
   afterAll(async () => {
     await session?.close();
@@ -104,11 +105,12 @@ describe.each(BROWSERS)('harness in %s with the probe extension', (browserName) 
         const urls = seen();
         return (
           urls.some((url) => url.includes('probe-content.example.invalid')) &&
-          urls.some((url) => url.includes('probe-background.example.invalid'))
+          urls.some((url) => url.includes('probe-background.example.invalid')) &&
+          urls.some((url) => url.includes('/probe-background-loopback'))
         );
       },
       10_000,
-      `both probe requests to be recorded (seen: ${JSON.stringify(seen())})`,
+      `all three probe requests to be recorded (seen: ${JSON.stringify(seen())})`,
     );
     await page.close();
   });

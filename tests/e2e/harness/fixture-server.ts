@@ -42,6 +42,8 @@ export interface FixtureServer {
   requests: ServedRequest[];
   /** Pages served from memory in addition to the files. */
   generated: GeneratedPages;
+  /** Calls `listener` for every request answered from now on; returns an unsubscribe function. */
+  onRequest(listener: (request: ServedRequest) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const root = resolve(options.root ?? FIXTURE_PAGES_DIR);
   const requests: ServedRequest[] = [];
   const generated: GeneratedPages = new Map();
+  const listeners = new Set<(request: ServedRequest) => void>();
   const origins = { main: '', other: '' };
 
   const handler = (which: 'main' | 'other') => (req: IncomingMessage, res: ServerResponse) => {
@@ -73,14 +76,17 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     });
     async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const record = (status: number) =>
-        requests.push({
+      const record = (status: number) => {
+        const served: ServedRequest = {
           method: request.method ?? 'GET',
           path: url.pathname + url.search,
           status,
           origin: origins[which],
           headers: request.headers,
-        });
+        };
+        requests.push(served);
+        for (const listener of listeners) listener(served);
+      };
       response.setHeader('Cache-Control', 'no-store');
 
       const memory = generated.get(url.pathname);
@@ -139,6 +145,10 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     url: (path: string) => new URL(path, origins.main).href,
     requests,
     generated,
+    onRequest: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: async () => {
       await Promise.all([closeServer(main), closeServer(other)]);
     },

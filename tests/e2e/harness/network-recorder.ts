@@ -1,3 +1,4 @@
+import type { FixtureServer } from './fixture-server';
 import type { RecordingProxy } from './recording-proxy';
 
 /**
@@ -19,8 +20,11 @@ export const BROWSER_SERVICE_HOSTS: readonly string[] = [
 
 export interface RecordedRequest {
   url: string;
-  /** `driver`: reported by Playwright/Puppeteer/CDP; `proxy`: seen by the recording proxy. */
-  via: 'driver' | 'proxy';
+  /**
+   * `driver`: reported by Playwright/Puppeteer/CDP; `proxy`: seen by the recording proxy;
+   * `server`: seen by the fixture server with an extension origin.
+   */
+  via: 'driver' | 'proxy' | 'server';
   /** The page, service worker or script that made it, when known. */
   context: string;
   /** Why the request counts as the extension's, or undefined when it does not. */
@@ -56,6 +60,27 @@ export class NetworkRecorder {
       via: 'driver',
       context: event.context,
       extensionReason: attributeDriverRequest(event),
+    });
+  }
+
+  /**
+   * Also watches the fixture server: a request reaching it with an extension `Origin` or
+   * `Referer` is the extension's. This is how Firefox background requests to 127.0.0.1 are
+   * caught, which its automation does not report and the proxy does not see.
+   *
+   * @returns a function that stops watching
+   */
+  watchFixtureServer(server: FixtureServer): () => void {
+    return server.onRequest((served) => {
+      const sources = [served.headers.origin, served.headers.referer].flat();
+      const extension = sources.find((value) => /^(chrome|moz)-extension:/.test(value ?? ''));
+      if (!extension) return;
+      this.driverRequests.push({
+        url: `${served.origin}${served.path}`,
+        via: 'server',
+        context: extension,
+        extensionReason: `reached the fixture server from ${extension}`,
+      });
     });
   }
 

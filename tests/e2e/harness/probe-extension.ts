@@ -7,7 +7,8 @@ import type { BrowserName } from './browsers';
  * A tiny throw-away extension for testing the harness itself, independent of Claimnote's
  * build: it follows the Page DOM contract in the crudest way (host, one marker, one
  * highlight over the first paragraph) and, when the page URL contains `probe-net`, sends
- * one request from its content script and one from its background context. The harness
+ * one request from its content script and two from its background context (one
+ * off-host, one to the fixture server itself). The harness
  * self-test uses it to show that the network recorder does catch extension requests in
  * each browser, so "no request of its own" in the real tests is a check that can fail.
  */
@@ -33,13 +34,15 @@ const CONTENT_SCRIPT = `(() => {
   host.setAttribute('data-state', 'idle');
   if (location.search.includes('probe-net')) {
     fetch('http://probe-content.example.invalid/ping', { mode: 'no-cors' }).catch(() => {});
-    (globalThis.browser ?? globalThis.chrome).runtime.sendMessage('probe-net');
+    (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ probe: 'net', origin: location.origin });
   }
 })();
 `;
 
 const BACKGROUND_SCRIPT = `(globalThis.browser ?? globalThis.chrome).runtime.onMessage.addListener((message) => {
-  if (message === 'probe-net') fetch('https://probe-background.example.invalid/ping').catch(() => {});
+  if (message?.probe !== 'net') return;
+  fetch('https://probe-background.example.invalid/ping').catch(() => {});
+  fetch(message.origin + '/probe-background-loopback').catch(() => {});
 });
 `;
 

@@ -23,6 +23,7 @@ export function useBrowserWithExtension(browser: BrowserName): () => E2eContext 
   beforeAll(async () => {
     server = await startFixtureServer();
     session = await launchBrowser(browser);
+    session.network.watchFixtureServer(server);
     context = { server, session, networkStart: session.network.mark() };
   });
   afterAll(async () => {
