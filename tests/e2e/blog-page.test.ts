@@ -69,12 +69,17 @@ describe.each(BROWSERS)('blog page with false claims, in %s', (browserName) => {
     await page.screenshot(`note-card-blog-${claimId}`);
 
     expect(card.role).toBe('dialog');
+    expect(card.accessibleName, 'the dialog needs a name for screen readers').not.toBe('');
     expect(card.verdict).toMatch(VERDICT_WORDS[claim.verdict]);
     expect(card.correction).toBe(normalize(claim.correction));
-    expect(card.explanation.length).toBeGreaterThan(20);
-    expect(card.reviewed).not.toBe('');
-    expect(card.whyMatched).not.toBe('');
+    expect(card.explanation).toBe(normalize(claim.explanation));
+    expect(card.reviewed).toContain(claim.reviewed);
+    // "Why this matched" names the claim the sentence was matched to.
+    expect(card.whyMatched).toContain(normalize(claim.statement));
     expect(card.hasClose).toBe(true);
+    expect(card.hasReport).toBe(true);
+    expect(card.pinToggles).toHaveLength(sources.length);
+    for (const pressed of card.pinToggles) expect(['true', 'false']).toContain(pressed);
     expect(card.links.map((link) => link.href).sort()).toEqual(
       sources.map((source) => new URL(source.url).href).sort(),
     );

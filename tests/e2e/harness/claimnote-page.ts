@@ -68,6 +68,11 @@ export interface NoteCardInfo {
   reviewed: string;
   whyMatched: string;
   links: LinkInfo[];
+  /** `aria-pressed` of each `pin-toggle` button, in order. */
+  pinToggles: (string | null)[];
+  hasReport: boolean;
+  /** Text of the element(s) named by the card's `aria-labelledby` (its accessible name), else `aria-label`. */
+  accessibleName: string;
   hasClose: boolean;
   rect: Rect | null;
   style: CardStyle | null;
@@ -231,6 +236,9 @@ export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
       reviewed: '',
       whyMatched: '',
       links: [],
+      pinToggles: [],
+      hasReport: false,
+      accessibleName: '',
       hasClose: false,
       rect: null,
       style: null,
@@ -294,6 +302,21 @@ export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
         rel: a.getAttribute('rel'),
         text: (a.textContent ?? '').replace(/\s+/g, ' ').trim(),
       })),
+      pinToggles: [...card.querySelectorAll('button[data-claimnote="pin-toggle"]')].map((button) =>
+        button.getAttribute('aria-pressed'),
+      ),
+      hasReport: card.querySelector('button[data-claimnote="report"]') !== null,
+      accessibleName: (
+        (card.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => (id ? (host.shadowRoot?.getElementById(id)?.textContent ?? '') : ''))
+          .join(' ')
+          .trim() ||
+        card.getAttribute('aria-label') ||
+        ''
+      )
+        .replace(/\s+/g, ' ')
+        .trim(),
       hasClose: card.querySelector('button[data-claimnote="close"]') !== null,
       rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
       style: {
