@@ -68,8 +68,35 @@ interface RenderedFinding {
 
 /** Markers created per slice step: each costs a shadow root plus style and layout work. */
 const MARKERS_PER_STEP = 25;
-/** Added nodes checked one by one in dormant mode; past this the whole body is checked once. */
-const DORMANT_NODE_LIMIT = 500;
+/** Changed nodes remembered between flushes; past this a flush treats the whole page as changed. */
+const PENDING_NODE_LIMIT = 500;
+
+/** Elements whose content changes never change the visible prose. */
+const NON_TEXT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'link',
+  'meta',
+  'iframe',
+  'img',
+  'svg',
+]);
+
+/**
+ * Whether a changed node can change the page's visible text: a text node with letters, or an
+ * element holding some. Ad slots filling with iframes and images, or scripts being injected,
+ * then cause no pass at all.
+ */
+function changesText(node: Node): boolean {
+  if (node.nodeType === 3) {
+    const parent = node.parentElement;
+    return /\S/.test((node as Text).data) && (parent === null || !NON_TEXT_TAGS.has(parent.localName));
+  }
+  if (node.nodeType !== 1 || NON_TEXT_TAGS.has((node as Element).localName)) return false;
+  return /\S/.test(node.textContent ?? '');
+}
 /**
  * Passes discarded in a row because the page changed while they ran; after that a pass is
  * rendered anyway, so a page that never stops mutating still gets its notes.
@@ -94,7 +121,8 @@ export class PageController {
   private passRunning = false;
   private passController: AbortController | null = null;
   private changedDuringPass = false;
-  private dirty = false;
+  /** A pass was asked for (resume, show notes, navigation) while one was running. */
+  private passRequested = false;
   private discardedPasses = 0;
   private lastUrl: string;
   private lastReport = '';
@@ -214,7 +242,15 @@ export class PageController {
     const Observer = (this.view as Window & typeof globalThis).MutationObserver;
     // The callback only records; all work happens in the flush (style notes, point 3).
     this.observer = new Observer((records) => this.record(records));
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // `hidden` and `open` show or hide text (details, dialogs, "read more") without adding
+    // nodes; class and style are left out, since animations change them many times a second.
+    this.observer.observe(this.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'open'],
+    });
   }
 
   private isOwnNode(node: Node): boolean {
@@ -223,30 +259,33 @@ export class PageController {
   }
 
   private record(records: MutationRecord[]): void {
-    let relevant = false;
+    let changed = false;
     for (const record of records) {
       if (this.isOwnNode(record.target)) continue;
       if (record.type === 'childList') {
-        const nodes = [...record.addedNodes, ...record.removedNodes];
-        if (nodes.length > 0 && nodes.every((node) => this.isOwnNode(node))) {
-          continue;
+        for (const node of [...record.addedNodes, ...record.removedNodes]) {
+          if (this.isOwnNode(node)) continue;
+          this.queueChange(node);
+          changed = true;
         }
-        if (this.mode === 'dormant') {
-          for (const node of record.addedNodes) {
-            if (this.pendingNodes.length < DORMANT_NODE_LIMIT) this.pendingNodes.push(node);
-            else this.pendingOverflow = true;
-          }
-        }
-      } else if (this.mode === 'dormant') {
-        if (this.pendingNodes.length < DORMANT_NODE_LIMIT) this.pendingNodes.push(record.target);
-        else this.pendingOverflow = true;
+      } else {
+        this.queueChange(record.target);
+        changed = true;
       }
-      relevant = true;
     }
-    if (!relevant) return;
-    this.dirty = true;
+    if (!changed) return;
     if (this.passRunning) this.changedDuringPass = true;
     this.scheduleFlush();
+  }
+
+  private queueChange(node: Node): void {
+    if (this.pendingNodes.length < PENDING_NODE_LIMIT) this.pendingNodes.push(node);
+    else this.pendingOverflow = true;
+  }
+
+  /** True when a recorded change can alter the page's visible text (not ads' empty boxes, scripts). */
+  private pendingChangesText(): boolean {
+    return this.pendingOverflow || this.pendingNodes.some(changesText);
   }
 
   private scheduleFlush(delay = this.options.flushDelayMs ?? 150): void {
@@ -263,14 +302,16 @@ export class PageController {
       const overflow = this.pendingOverflow;
       this.pendingNodes = [];
       this.pendingOverflow = false;
-      this.dirty = false;
       const { matcher } = this.options;
       const relevant = overflow
         ? matcher.isRelevant(this.doc.body?.textContent ?? '')
         : nodes.some((node) => node.isConnected && matcher.isRelevant(node.textContent ?? ''));
       if (relevant) this.activate();
-    } else if (this.mode === 'active' && this.dirty) {
-      this.requestPass();
+    } else if (this.mode === 'active' && !this.passRunning) {
+      const textChanged = this.pendingChangesText();
+      this.pendingNodes = [];
+      this.pendingOverflow = false;
+      if (textChanged || this.passRequested) this.requestPass();
     }
   }
 
@@ -289,9 +330,8 @@ export class PageController {
   }
 
   private requestPass(): void {
-    this.dirty = true;
     if (this.passRunning) {
-      this.changedDuringPass = true;
+      this.passRequested = true;
       return;
     }
     void this.runPass();
@@ -309,8 +349,11 @@ export class PageController {
 
   private async runPass(): Promise<void> {
     this.passRunning = true;
-    this.dirty = false;
+    this.passRequested = false;
     this.changedDuringPass = false;
+    // Changes recorded before this pass are covered by it.
+    this.pendingNodes = [];
+    this.pendingOverflow = false;
     const controller = new AbortController();
     this.passController = controller;
     this.ui?.setStatus('scanning', this.rendered.length);
@@ -320,7 +363,11 @@ export class PageController {
     try {
       const { value, stats } = await runInSlices(this.passTask(), slices, { signal: controller.signal });
       if (this.mode !== 'active') return;
-      if (this.changedDuringPass && this.discardedPasses < MAX_DISCARDED_PASSES) {
+      if (
+        this.changedDuringPass &&
+        this.pendingChangesText() &&
+        this.discardedPasses < MAX_DISCARDED_PASSES
+      ) {
         // The DOM changed between slices, so this pass may have walked half-updated content.
         this.discardedPasses += 1;
         return;
@@ -348,7 +395,7 @@ export class PageController {
       this.ui?.setStatus('idle', findings.length);
       this.sendReport(false);
     }
-    if (this.dirty) this.scheduleFlush();
+    if (this.passRequested || this.pendingNodes.length > 0 || this.pendingOverflow) this.scheduleFlush();
   }
 
   /**

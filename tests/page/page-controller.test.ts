@@ -168,6 +168,28 @@ describe('PageController on a page with claims', () => {
     expect(after[2]?.getAttribute('data-claim-id')).toBe('treats-cancer');
   });
 
+  it('does not rescan for changes that cannot alter the text (ad images, scripts, empty boxes)', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    const passes = current.scan.mock.calls.length;
+    const slot = document.createElement('div');
+    slot.append(document.createElement('img'));
+    document.body.append(slot, document.createElement('script'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(current.scan.mock.calls.length).toBe(passes);
+  });
+
+  it('scans text revealed by removing a hidden attribute ("read more")', async () => {
+    mount(`${page}<section hidden><p>${CANCER}</p></section>`);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    document.querySelector('section')?.removeAttribute('hidden');
+    await until(idleWith(3), 'the revealed claim');
+  });
+
   it('removes the marker of a sentence that disappears', async () => {
     mount(page);
     current = setup();
