@@ -279,6 +279,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       const { page, loop } = await openAndMeasure(session, server, spec, true);
       try {
         record(browserName, spec.path, 'with', loop);
+        expect(loop.samples, `${spec.path}: the event-loop probe recorded nothing`).toBeGreaterThan(0);
         await assertions(page);
         // The browser's own favicon request is blocked by the strict-CSP page; not the extension's doing.
         const errors = page.errors.filter((error) => !/\/favicon\.ico\b/.test(error));
