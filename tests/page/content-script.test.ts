@@ -17,7 +17,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   useEnglishMessages();
   sent.length = 0;
-  fakeBrowser.runtime.onMessage.addListener((message) => {
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     sent.push(message);
     return undefined;
   });
