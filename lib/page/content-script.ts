@@ -14,7 +14,7 @@ import {
 import { isSitePaused, normalizeHostname, watchPausedSites } from '../storage/storage';
 import { createPageUi } from '../ui/page-ui';
 import { markerLabel, markerText } from '../ui/verdict-text';
-import { computedStyleHiddenPredicate } from './hidden';
+import { computedStyleDefersRendering, computedStyleHiddenPredicate } from './hidden';
 import { IncrementalScanner } from './incremental-scanner';
 import { lifecycleFromContext, sliceEnvironmentFromContext } from './lifecycle';
 import { PageController } from './page-controller';
@@ -42,6 +42,7 @@ export async function startContentScript(
     scanner: new IncrementalScanner(matcher),
     notes,
     isHidden: computedStyleHiddenPredicate(window),
+    defersRendering: computedStyleDefersRendering(window),
     lifecycle,
     slices: sliceEnvironmentFromContext(ctx, window),
     createUi: () =>

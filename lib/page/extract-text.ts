@@ -1,5 +1,5 @@
 import type { TextBlock, TextDocument } from '../matching/types';
-import type { HiddenPredicate } from './hidden';
+import { attributeHiddenPredicate, type HiddenPredicate } from './hidden';
 
 /** One text node of the page and where its characters sit in `TextDocument.text`. */
 export interface TextSegment {
@@ -26,6 +26,15 @@ export interface ExtractOptions {
    * @default tag names starting with `claimnote-`
    */
   isOwnElement?: (element: Element) => boolean;
+  /**
+   * True for an element that defers rendering its content (`content-visibility: auto`).
+   * Asking the style of anything inside forces the browser to style the whole deferred
+   * subtree, so its descendants are judged by `insideDeferred` (markup only) instead.
+   * @default never
+   */
+  defersRendering?: (element: Element) => boolean;
+  /** @default attributeHiddenPredicate */
+  insideDeferred?: HiddenPredicate;
 }
 
 /** Elements whose content is not prose a reader sees as page text. */
@@ -177,6 +186,17 @@ export function* extractTextSteps(
     length += data.length;
   };
 
+  const insideDeferred = options.insideDeferred ?? attributeHiddenPredicate;
+  // The outermost element that defers rendering and that the walk is inside, if any.
+  let deferredRoot: Element | null = null;
+  const hidden = (element: Element) => {
+    if (deferredRoot !== null) return insideDeferred(element);
+    if (options.isHidden(element)) return true;
+    // Only containers can defer much; leaf elements skip the extra style read.
+    if (element.firstElementChild !== null && options.defersRendering?.(element)) deferredRoot = element;
+    return false;
+  };
+
   let steps = 0;
   let node: Node | null = root.firstChild;
   while (node !== null) {
@@ -189,12 +209,7 @@ export function* extractTextSteps(
       const block = isBlockElement(element);
       if (tag === 'br') {
         endBlock();
-      } else if (
-        SKIPPED_TAGS.has(tag) ||
-        isOwn(element) ||
-        isEditable(element) ||
-        options.isHidden(element)
-      ) {
+      } else if (SKIPPED_TAGS.has(tag) || isOwn(element) || isEditable(element) || hidden(element)) {
         // A hidden paragraph still separates the visible text around it.
         if (block) endBlock();
       } else {
@@ -210,8 +225,10 @@ export function* extractTextSteps(
       node = node.firstChild;
       continue;
     }
+    if (node === deferredRoot) deferredRoot = null;
     while (node !== null && node !== root && node.nextSibling === null) {
       node = node.parentNode;
+      if (node === deferredRoot) deferredRoot = null;
       if (
         node !== null &&
         node !== root &&

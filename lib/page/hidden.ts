@@ -43,3 +43,13 @@ export function computedStyleHiddenPredicate(view: Window): HiddenPredicate {
     return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
   };
 }
+
+/**
+ * Whether an element defers rendering its content (`content-visibility: auto`), read from the
+ * computed style the hidden check has just computed for the same element.
+ * @param view the window whose styles apply
+ * @returns a predicate for ExtractOptions.defersRendering
+ */
+export function computedStyleDefersRendering(view: Window): (element: Element) => boolean {
+  return (element) => view.getComputedStyle(element).contentVisibility === 'auto';
+}

@@ -38,6 +38,8 @@ export interface PageControllerOptions {
   /** Note text per claim id. */
   notes: ReadonlyMap<string, ClaimNote>;
   isHidden: HiddenPredicate;
+  /** Elements whose content the browser renders lazily (see ExtractOptions.defersRendering). */
+  defersRendering?: (element: Element) => boolean;
   lifecycle: Lifecycle;
   slices: SliceEnvironment;
   /** Creates the UI host; called once the page passes the relevance check. */
@@ -342,7 +344,10 @@ export class PageController {
     const extracted: ExtractedText =
       body === null
         ? { doc: { text: '', blocks: [] }, segments: [] }
-        : yield* extractTextSteps(body, { isHidden: this.options.isHidden });
+        : yield* extractTextSteps(body, {
+            isHidden: this.options.isHidden,
+            defersRendering: this.options.defersRendering,
+          });
     const result = yield* this.options.scanner.scan(extracted.doc);
     return { extracted, result };
   }

@@ -95,6 +95,24 @@ describe('extractText', () => {
     expect(doc.text).toBe('Visible');
   });
 
+  it('judges the inside of a deferred-rendering container by markup only, then resumes', () => {
+    const root = body(
+      '<div class="lazy"><p class="styled-hidden">Inside</p><p hidden>Gone</p></div><p class="styled-hidden">After</p><p>Kept</p>',
+    );
+    const asked: string[] = [];
+    const { doc } = extractText(root, {
+      isHidden: (element) => {
+        asked.push(element.textContent ?? '');
+        return element.classList.contains('styled-hidden');
+      },
+      defersRendering: (element) => element.classList.contains('lazy'),
+    });
+    // Inside the container only markup counts, so the class-hidden paragraph is read...
+    expect(doc.text).toBe('Inside\nKept');
+    // ...and the computed-style predicate is never asked about its descendants.
+    expect(asked).toEqual(['InsideGone', 'After', 'Kept']);
+  });
+
   it('yields between steps and gives the same result as the one-shot extraction', () => {
     const markup = Array.from({ length: 50 }, (_, i) => `<p>Paragraph <b>${i}</b> text.</p>`).join('');
     const steps = extractTextSteps(body(markup), options, 10);
