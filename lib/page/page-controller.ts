@@ -68,6 +68,30 @@ interface RenderedFinding {
   marker: HTMLElement | null;
 }
 
+/**
+ * Most markers on one page. Past a few hundred, markers stop being a reading aid and cost
+ * layout on every change; every finding is still highlighted and counted, each claim keeps at
+ * least one marker, and the popup can still reveal any listed finding (its marker is then
+ * placed on demand).
+ */
+const MAX_MARKERS = 300;
+
+/** The findings that get a marker: the first of each claim, then the rest in text order. */
+function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<T> {
+  const marked = new Set<T>();
+  const claims = new Set<string>();
+  for (const item of items) {
+    if (claims.has(item.finding.claimId)) continue;
+    claims.add(item.finding.claimId);
+    marked.add(item);
+  }
+  for (const item of items) {
+    if (marked.size >= MAX_MARKERS) break;
+    marked.add(item);
+  }
+  return marked;
+}
+
 /** Markers created per slice step: each costs a shadow root plus style and layout work. */
 const MARKERS_PER_STEP = 25;
 /** Changed nodes remembered between flushes; past this a flush treats the whole page as changed. */
@@ -224,6 +248,7 @@ export class PageController {
    */
   reveal(index: number): boolean {
     const item = this.rendered[index];
+    if (item !== undefined && item.marker === null && !this.hidden) this.markLate(item);
     if (item?.marker == null || !item.marker.isConnected || this.ui === null) return false;
     const reduceMotion = this.view.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     item.marker.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
@@ -458,11 +483,12 @@ export class PageController {
     }
 
     this.scheme = detectColorScheme(this.doc, this.view);
+    const marked = chooseMarked(next);
     this.withoutObserving(() => {
       const kept = new Set<string>();
       for (const item of next) {
         const old = previous.get(item.identity);
-        if (old?.marker?.isConnected && item.end !== null) {
+        if (old?.marker?.isConnected && item.end !== null && marked.has(item)) {
           item.marker = old.marker;
           kept.add(item.identity);
           updateMarker(item.marker, this.markerContent(item));
@@ -478,7 +504,7 @@ export class PageController {
     if (open && !next.some((item) => item.marker === open)) this.ui?.closeNote(false);
 
     const splitter = new TextSplitter();
-    const pending = next.filter((item) => item.marker === null && item.end !== null);
+    const pending = next.filter((item) => item.marker === null && item.end !== null && marked.has(item));
     for (let from = 0; from < pending.length; from += MARKERS_PER_STEP) {
       this.withoutObserving(() => {
         for (const item of pending.slice(from, from + MARKERS_PER_STEP)) {
@@ -501,6 +527,19 @@ export class PageController {
       ),
       this.scheme,
     );
+  }
+
+  /** Places a marker for a finding left unmarked by the cap, when the reader asks for it. */
+  private markLate(item: RenderedFinding): void {
+    const range = item.range;
+    if (range === null || range.endContainer.nodeType !== 3) return;
+    const end = { node: range.endContainer as Text, offset: range.endOffset };
+    this.withoutObserving(() => {
+      const marker = createMarker(this.doc, this.markerContent(item), (element, how) =>
+        this.onMarker(element, how),
+      );
+      if (placeMarker(marker, end, new TextSplitter())) item.marker = marker;
+    });
   }
 
   private markerContent(item: RenderedFinding) {

@@ -190,6 +190,21 @@ describe('PageController on a page with claims', () => {
     await until(idleWith(3), 'the revealed claim');
   });
 
+  it('caps markers on a page full of claims, keeping one per claim, and marks others on demand', async () => {
+    const repeated = Array.from({ length: 320 }, () => `<p>${RARE}</p>`).join('');
+    mount(`<article>${repeated}<p>${CANCER}</p></article>`);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(321), '321 findings');
+    expect(markers()).toHaveLength(300);
+    expect(new Set(markers().map((m) => m.getAttribute('data-claim-id')))).toEqual(
+      new Set(['side-effects-rare', 'treats-cancer']),
+    );
+    expect(current.controller.reveal(310)).toBe(true);
+    expect(markers()).toHaveLength(301);
+    expect(document.querySelectorAll('article p')[310]?.querySelector('claimnote-marker')).not.toBeNull();
+  });
+
   it('removes the marker of a sentence that disappears', async () => {
     mount(page);
     current = setup();
