@@ -92,6 +92,9 @@ function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<
   return marked;
 }
 
+/** Longest wait between passes while a page keeps changing, in ms. */
+const MAX_BACKOFF_MS = 2000;
+
 /** Markers created per slice step: each costs a shadow root plus style and layout work. */
 const MARKERS_PER_STEP = 25;
 /** Changed nodes remembered between flushes; past this a flush treats the whole page as changed. */
@@ -147,6 +150,8 @@ export class PageController {
   private passRunning = false;
   private passController: AbortController | null = null;
   private changedDuringPass = false;
+  /** Extra wait before the next flush while the page keeps changing under passes; 0 when calm. */
+  private backoffMs = 0;
   /** A pass was asked for (resume, show notes, navigation) while one was running. */
   private passRequested = false;
   private discardedPasses = 0;
@@ -315,7 +320,7 @@ export class PageController {
     return this.pendingOverflow || this.pendingNodes.some(changesText);
   }
 
-  private scheduleFlush(delay = this.options.flushDelayMs ?? 150): void {
+  private scheduleFlush(delay = this.backoffMs || (this.options.flushDelayMs ?? 150)): void {
     if (this.flushScheduled || this.options.lifecycle.signal.aborted) return;
     this.flushScheduled = true;
     this.options.lifecycle.setTimeout(() => this.flush(), delay);
@@ -400,9 +405,16 @@ export class PageController {
       ) {
         // The DOM changed between slices, so this pass may have walked half-updated content.
         this.discardedPasses += 1;
+        // The page is changing faster than a pass takes (a mutation storm): wait longer before
+        // the next one, since each pass makes the browser restyle what changed.
+        this.backoffMs = Math.min(
+          MAX_BACKOFF_MS,
+          Math.max(this.backoffMs, this.options.flushDelayMs ?? 150) * 2,
+        );
         return;
       }
       this.discardedPasses = 0;
+      if (!this.changedDuringPass) this.backoffMs = 0;
       const render = await runInSlices(this.renderSteps(value.result.findings, value.extracted), slices, {
         signal: controller.signal,
       });
