@@ -91,14 +91,16 @@ export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): Valida
     const repaired = repair?.(raw);
     const usable = repaired !== undefined && schema.safeParse(repaired).success;
     const value = usable ? repaired : fallback;
-    await item.setValue(value);
     const issue = error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    // Notice first: a page closed between the two writes then leaves the bad value in place,
+    // to be recovered (and noticed) again on the next read, instead of a silent repair.
     await onRecover?.({
       key,
       kind: usable ? 'repaired' : 'reset',
       detail: `${where}${issue?.message ?? 'invalid value'}`.slice(0, 200),
     });
+    await item.setValue(value);
     return value;
   }
 

@@ -435,7 +435,11 @@ describe('options page, reports and recovery, in chromium', () => {
     await openExtensionPage(options, context().session.extensionId, 'options.html');
     await waitFor(
       options,
-      async () => (await readOptions(options)).notice.includes('reset'),
+      async () => {
+        // Pins and reports are recovered by different sections of the page, in either order.
+        const { notice } = await readOptions(options);
+        return notice.includes('were reset') && notice.includes('were removed');
+      },
       10_000,
       'the storage notice',
     );
