@@ -229,11 +229,13 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (negationException.has(hit.term)) for (let i = hit.from; i <= hit.to; i++) excepted.add(i);
     }
     const cues = named.filter((h) => negation.has(h.term) && !excepted.has(h.from)).map((h) => h.from);
-    const namesBarePump = named.some(
-      (h) =>
-        barePump.has(h.term) &&
-        !named.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to > o.from),
-    );
+    // "pump" on its own, not as part of a device's name ("insulin pump", "pain pump").
+    const isDeviceName = (h: Hit) =>
+      intrathecal.has(h.term) || otherDevice.has(h.term) || otherTherapy.has(h.term);
+    const inDeviceName = new Set<number>();
+    for (const h of named)
+      if (isDeviceName(h) && h.to > h.from) for (let i = h.from; i <= h.to; i++) inDeviceName.add(i);
+    const namesBarePump = named.some((h) => barePump.has(h.term) && !inDeviceName.has(h.from));
     const nextTopic: Topic = namesIntrathecal
       ? 'intrathecal'
       : namesOtherDevice
@@ -262,6 +264,14 @@ export function createMatcher(index: CompiledIndex): Matcher {
       if (!pattern.groups.every((group) => group.some((t) => present.has(t)))) continue;
       if (pattern.none.some((t) => present.has(t))) continue;
 
+      // Other therapies named outside the claim's own words block the pattern unless a window
+      // covers them; a window holds at most a few hits, so many such mentions rule it out at once.
+      const own = termsOfPattern[p];
+      const strangers = foreign.filter((h) => !own?.has(h.term));
+      if (strangers.length > 8 * pattern.groups.length) {
+        if (pattern.subject === 'intrathecal' && !namesIntrathecal) continue;
+      }
+
       for (const chosen of minimalWindows(pattern, p, hits)) {
         const from = Math.min(...chosen.map((h) => h.from));
         const to = Math.max(...chosen.map((h) => h.to));
@@ -271,9 +281,8 @@ export function createMatcher(index: CompiledIndex): Matcher {
           const presumed = topic === 'none' && namesBarePump;
           if (topic !== 'intrathecal' && !presumed) continue;
           // "It is like an epidural steroid shot": another therapy may appear only as part of the claim.
-          const own = termsOfPattern[p];
-          const isOwn = (h: Hit) => own?.has(h.term) || chosen.some((c) => h.from >= c.from && h.to <= c.to);
-          if (!foreign.every(isOwn)) continue;
+          const covered = (h: Hit) => chosen.some((c) => h.from >= c.from && h.to <= c.to);
+          if (!strangers.every(covered)) continue;
         }
         clauses ??= clauseStarts(tokens);
         const negations = countNegations(cues, clauses[from] ?? 0, to, chosen);

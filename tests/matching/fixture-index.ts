@@ -36,7 +36,10 @@ const claims: Claim[] = [
     sources: ['src'],
     id: 'delivers-into-brain',
     verdict: 'false',
-    match: { subject: 'intrathecal', patterns: [{ all: [['@deliver'], ['brain']], none: ['ventricle'] }] },
+    match: {
+      subject: 'intrathecal',
+      patterns: [{ all: [['@deliver'], ['brain']], none: ['ventricle', 'my pump'] }],
+    },
   },
   {
     ...base,

@@ -63,6 +63,8 @@ describe('createMatcher', () => {
     expect(ids(doc('The pump never needs a refill.'))).toEqual(['no-refills-needed']);
     expect(ids(doc('My insulin pump broke.', 'The pump never needs a refill.'))).toEqual([]);
     expect(ids(doc('The insulin pump never needs a refill.'))).toEqual([]);
+    // A claim's own veto phrase that contains "pump" is not a device name.
+    expect(ids(doc('My pump is new.', 'It never needs a refill.'))).toEqual(['no-refills-needed']);
   });
 
   it('lets a later device mention take over the topic', () => {
