@@ -32,6 +32,13 @@ const DEFAULT_LOOKBACK_BLOCKS = 40;
 const FINGERPRINT_STEP = 16;
 
 /**
+ * Longest block the matcher is given, in characters. The matcher cannot pause inside a block,
+ * and a 10 MB text node would block the page for seconds; real paragraphs are far shorter.
+ */
+export const MAX_BLOCK_CHARS = 100_000;
+const OVERSIZED_KEY = 'oversized';
+
+/**
  * Matches a page's text repeatedly without matching unchanged text twice. Each block is keyed
  * by its own text plus the text of the blocks between it and the nearest earlier block with
  * intrathecal vocabulary, because the matcher carries the topic ("the pump") across blocks;
@@ -77,6 +84,14 @@ export class IncrementalScanner {
 
     for (let i = 0; i < blocks.length; i += 1) {
       const block = blocks[i] as TextBlock;
+      if (block.end - block.start > MAX_BLOCK_CHARS) {
+        // Not a paragraph anyone reads (a data blob, minified text): never matched, and it
+        // neither sets nor breaks the topic of its neighbours.
+        ids.push(0);
+        contextStarts.push(i);
+        keys.push(OVERSIZED_KEY);
+        continue;
+      }
       const text = doc.text.slice(block.start, block.end);
       let id = nextTextIds.get(text) ?? this.textIds.get(text);
       if (id === undefined) {
@@ -100,6 +115,7 @@ export class IncrementalScanner {
 
     const nextCache = new Map<string, CachedFinding[]>();
     const perBlock: (CachedFinding[] | undefined)[] = keys.map((key) => {
+      if (key === OVERSIZED_KEY) return [];
       const cached = this.cache.get(key);
       if (cached !== undefined) nextCache.set(key, cached);
       return cached;
@@ -117,7 +133,7 @@ export class IncrementalScanner {
       let runEnd = i;
       while (runEnd + 1 < blocks.length && perBlock[runEnd + 1] === undefined) runEnd += 1;
       const from = contextStarts[i] ?? i;
-      const runBlocks = blocks.slice(from, runEnd + 1);
+      const runBlocks = blocks.slice(from, runEnd + 1).filter((b) => b.end - b.start <= MAX_BLOCK_CHARS);
       for (let b = i; b <= runEnd; b += 1) perBlock[b] = [];
       // Findings are assigned to blocks by offset rather than by yield count, so the result
       // does not depend on how the matcher groups its yields.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../lib/matching/matcher';
 import type { Finding, TextDocument } from '../../lib/matching/types';
-import { IncrementalScanner, type PageMatcher } from '../../lib/page/incremental-scanner';
+import { IncrementalScanner, MAX_BLOCK_CHARS, type PageMatcher } from '../../lib/page/incremental-scanner';
 import { testBundle } from './test-bundle';
 
 /** Builds a document from paragraphs the way the extractor does: one block each, "\n" between. */
@@ -138,6 +138,15 @@ describe('IncrementalScanner', () => {
       'The pump is risk-free.',
     ];
     expect(run(scanner, documentOf(other)).findings).toEqual([]);
+  });
+
+  it('never matches an oversized block (a data blob), but still matches around it', () => {
+    const { matcher, matched } = countingMatcher(real);
+    const blob = `x${'y'.repeat(MAX_BLOCK_CHARS)} side effects from intrathecal pumps are rare.`;
+    const doc = documentOf([article[4] as string, blob, article[2] as string]);
+    const result = run(new IncrementalScanner(matcher), doc);
+    expect(matched).not.toContain(blob);
+    expect(result.findings.map((f) => f.claimId)).toEqual(['side-effects-rare', 'delivers-into-brain']);
   });
 
   it('forgets everything on reset', () => {
