@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { claimListPlugin } from './scripts/vite-plugin-claim-list';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // WxtVitest does not take the plugins of wxt.config's `vite` option, so the claim list is added here.
+  plugins: [WxtVitest(), claimListPlugin()],
   test: {
     projects: [
       {
