@@ -92,6 +92,24 @@ function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<
   return marked;
 }
 
+/**
+ * Characters given to one relevance check step. Huge pages (a million nodes, a 10 MB text
+ * node) hold megabytes of text; one check over all of it was a stall of half a second.
+ */
+const RELEVANCE_CHUNK_CHARS = 256_000;
+/** Overlap between chunks, longer than any vocabulary term, so no term is cut in two. */
+const RELEVANCE_OVERLAP_CHARS = 200;
+
+/** The cheap relevance check over `text`, one chunk per step; stops at the first hit. */
+function* relevanceSteps(matcher: PageMatcher, text: string): Generator<void, boolean, void> {
+  for (let from = 0; from < text.length; from += RELEVANCE_CHUNK_CHARS) {
+    const chunk = text.slice(Math.max(0, from - RELEVANCE_OVERLAP_CHARS), from + RELEVANCE_CHUNK_CHARS);
+    if (matcher.isRelevant(chunk)) return true;
+    yield;
+  }
+  return false;
+}
+
 /** Longest wait between passes while a page keeps changing, in ms. */
 const MAX_BACKOFF_MS = 2000;
 
@@ -150,6 +168,8 @@ export class PageController {
   private passRunning = false;
   private passController: AbortController | null = null;
   private changedDuringPass = false;
+  /** Counts start() calls, so a relevance check that outlived a pause does not activate. */
+  private startGeneration = 0;
   /** Extra wait before the next flush while the page keeps changing under passes; 0 when calm. */
   private backoffMs = 0;
   /** A pass was asked for (resume, show notes, navigation) while one was running. */
@@ -191,18 +211,24 @@ export class PageController {
       this.mode = 'paused';
       return;
     }
-    const body = this.doc.body;
+    // Watch from the start, so text added while the check runs is not missed.
+    this.mode = 'dormant';
+    this.observe();
+    const text = this.doc.body?.textContent ?? '';
     const checkStart = this.view.performance.now();
-    const relevant = body !== null && this.options.matcher.isRelevant(body.textContent ?? '');
-    this.measure('claimnote:relevance-check', checkStart, this.view.performance.now() - checkStart, {
-      relevant,
-    });
-    if (relevant) {
-      this.activate();
-    } else {
-      this.mode = 'dormant';
-      this.observe();
-    }
+    const generation = ++this.startGeneration;
+    runInSlices(relevanceSteps(this.options.matcher, text), this.options.slices, {
+      signal: this.options.lifecycle.signal,
+    }).then(
+      ({ value, stats }) => {
+        this.measure('claimnote:relevance-check', checkStart, stats.busyMs, {
+          relevant: value,
+          slices: stats.slices,
+        });
+        if (value && generation === this.startGeneration && this.mode === 'dormant') this.activate();
+      },
+      () => undefined,
+    );
   }
 
   /**
@@ -212,6 +238,7 @@ export class PageController {
   setPaused(paused: boolean): void {
     if (paused === (this.mode === 'paused')) return;
     if (paused) {
+      this.startGeneration += 1;
       this.teardown();
       this.mode = 'paused';
       this.sendReport(true);

@@ -108,6 +108,15 @@ describe('PageController on a page without relevant words', () => {
     expect(current.reports).toEqual([]);
   });
 
+  it('checks a huge page in chunks and still finds relevant words at the very end', async () => {
+    const filler = 'tomatoes compost mulch '.repeat(30_000);
+    mount(`<div>${filler}</div><p>${RARE}</p>`);
+    current = setup();
+    current.controller.start(false);
+    expect(current.controller.currentMode).toBe('dormant');
+    await until(idleWith(1), 'the claim after 690,000 characters');
+  });
+
   it('wakes up when relevant text is added later (infinite scroll) and scans it', async () => {
     mount('<main><p>A page about gardening.</p></main>');
     current = setup();
