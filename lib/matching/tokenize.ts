@@ -16,6 +16,7 @@ export interface Token {
 // Each quantifier consumes a disjoint character class, so matching is linear in the input.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CLAUSE_PUNCTUATION = /[,;:()[\]–—]|\s-\s/;
+const MAX_WORD_LENGTH = 64;
 const NEEDS_FOLDING = /[^ -~\t\n\r]/;
 
 const CONTRACTION_BASES: Record<string, string> = {
@@ -55,6 +56,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const clauseBreak = CLAUSE_PUNCTUATION.test(gap);
     previousEnd = m.index + raw.length;
 
+    // No claim term is this long; a giant "word" is data (base64, minified code), not prose,
+    // and folding or stemming it would cost time in proportion to its length.
+    if (raw.length > MAX_WORD_LENGTH) continue;
     const word = fold(raw);
     const apostrophe = word.search(/['’]/);
     if (apostrophe < 0) {
