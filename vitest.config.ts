@@ -21,11 +21,25 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // Hostile and heavy pages run on their own (npm run test:hostile): three of their
+          // main-thread stall limits still fail (see docs/hostile-pages.md), and they take minutes.
+          exclude: ['tests/e2e/hostile-pages.test.ts'],
           environment: 'node',
           // Browser sessions are heavy on a 2-core machine: run test files one at a time.
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'hostile',
+          include: ['tests/e2e/hostile-pages.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],
