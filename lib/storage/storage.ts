@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type StoredReport, storedReportSchema } from '../reports/report';
@@ -26,39 +27,34 @@ const noticeSchema = z
   .strict();
 export type StorageNotice = z.infer<typeof noticeSchema>;
 
-// One notice per key: several tabs recovering the same value at once must not pile up notices.
-const noticesSchema = z.record(z.string().max(100), noticeSchema);
+// One notice per item, each under its own storage key: recoveries happen in several extension
+// contexts at once (the options page, every tab's note card), and a single shared key written by
+// read-modify-write lost one context's notice to another's.
+const NOTICE_PREFIX = 'storageNotice.';
+const noticeKey = (itemKey: string) => `local:${NOTICE_PREFIX}${itemKey}` as const;
 
-// Accessed through storage.getItem/setItem rather than defineItem, which would read the key in
-// every frame that imports this module.
-const NOTICES_KEY = 'local:storageNotices';
-
-async function readNotices(): Promise<Record<string, StorageNotice>> {
-  const parsed = noticesSchema.safeParse((await storage.getItem<unknown>(NOTICES_KEY)) ?? {});
-  // Notices are only informational: unreadable ones are dropped without a notice of their own.
-  return parsed.success ? parsed.data : {};
+async function readNotices(): Promise<StorageNotice[]> {
+  const all = await storage.snapshot('local');
+  return Object.entries(all).flatMap(([key, value]) => {
+    if (!key.startsWith(NOTICE_PREFIX)) return [];
+    const parsed = noticeSchema.safeParse(value);
+    // Notices are only informational: unreadable ones are dropped without a notice of their own.
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
-// Notices are a read-modify-write on one key; several items recovering at once (a page that
-// reads pins and reports together) would otherwise overwrite each other's notice.
-let noticeQueue: Promise<void> = Promise.resolve();
-
-function recordNotice(event: RecoveryEvent): Promise<void> {
-  noticeQueue = noticeQueue.then(async () => {
-    try {
-      const notices = await readNotices();
-      notices[event.key] = {
-        key: event.key,
-        kind: event.kind,
-        detail: event.detail,
-        at: new Date().toISOString(),
-      };
-      await storage.setItem(NOTICES_KEY, notices);
-    } catch {
-      // Recording a notice must never make the read that triggered it fail.
-    }
-  });
-  return noticeQueue;
+async function recordNotice(event: RecoveryEvent): Promise<void> {
+  try {
+    const notice: StorageNotice = {
+      key: event.key,
+      kind: event.kind,
+      detail: event.detail,
+      at: new Date().toISOString(),
+    };
+    await storage.setItem(noticeKey(event.key), notice);
+  } catch {
+    // Recording a notice must never make the read that triggered it fail.
+  }
 }
 
 /**
@@ -66,12 +62,14 @@ function recordNotice(event: RecoveryEvent): Promise<void> {
  * @returns the notices not yet dismissed by the reader
  */
 export async function getStorageNotices(): Promise<StorageNotice[]> {
-  return Object.values(await readNotices()).sort((a, b) => b.at.localeCompare(a.at));
+  return (await readNotices()).sort((a, b) => b.at.localeCompare(a.at));
 }
 
 /** Forgets all storage notices (the reader dismissed them). */
 export async function dismissStorageNotices(): Promise<void> {
-  await storage.setItem(NOTICES_KEY, {});
+  const all = await storage.snapshot('local');
+  const keys = Object.keys(all).filter((key) => key.startsWith(NOTICE_PREFIX));
+  await storage.removeItems(keys.map((key) => `local:${key}` as const));
 }
 
 /**
@@ -80,9 +78,12 @@ export async function dismissStorageNotices(): Promise<void> {
  * @returns a function that stops watching
  */
 export function watchStorageNotices(cb: (notices: StorageNotice[]) => void): () => void {
-  return storage.watch(NOTICES_KEY, () => {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !Object.keys(changes).some((key) => key.startsWith(NOTICE_PREFIX))) return;
     void getStorageNotices().then(cb);
-  });
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 export type { RecoveryKind };

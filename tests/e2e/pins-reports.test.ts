@@ -443,6 +443,13 @@ describe('options page, reports and recovery, in chromium', () => {
       10_000,
       'the storage notice',
     );
+    // The notice and the report list are filled by different sections; wait for the list too.
+    await waitFor(
+      options,
+      async () => (await readOptions(options)).reports.length === 2,
+      10_000,
+      'the two readable reports to be listed after recovery',
+    );
     const state = await readOptions(options);
     expect(state.pinned).toEqual([]);
     expect(state.reports).toHaveLength(2);

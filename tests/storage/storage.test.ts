@@ -148,7 +148,7 @@ describe('corrupt stored data', () => {
   });
 
   it('returns the default for unreadable notices instead of failing', async () => {
-    await fakeBrowser.storage.local.set({ storageNotices: ['garbage'] });
+    await fakeBrowser.storage.local.set({ 'storageNotice.sync:pinnedSources': ['garbage'] });
     expect(await getStorageNotices()).toEqual([]);
   });
 });
