@@ -11,7 +11,7 @@ import {
   safeSourceHref,
   sourceLinksCss,
 } from '../../../lib/ui/note/source-links';
-import { useEnglishCatalog } from '../report/catalog';
+import { useEnglishMessages } from '../english';
 
 const source = (id: string, publisher: string): Source => ({
   id,
@@ -31,7 +31,7 @@ let container: HTMLElement;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  useEnglishCatalog();
+  useEnglishMessages();
   container = document.createElement('div');
   document.body.append(container);
 });

@@ -10,7 +10,7 @@ import { OptionsApp } from '../../../lib/ui/options/options-app';
 import { moveEntry } from '../../../lib/ui/options/pinned-sources-section';
 import { citedPublishers } from '../../../lib/ui/options/publishers';
 import { ReportsSection } from '../../../lib/ui/options/reports-section';
-import { useEnglishCatalog } from '../report/catalog';
+import { useEnglishMessages } from '../english';
 
 const flush = (ms = 10) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
@@ -24,7 +24,7 @@ let container: HTMLElement;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  useEnglishCatalog();
+  useEnglishMessages();
   container = document.createElement('div');
   document.body.append(container);
 });

@@ -7,7 +7,7 @@ import { COMMENT_MAX, createDraftReport, type StoredReport } from '../../../lib/
 import { getReport, listReports, saveReport } from '../../../lib/reports/report-store';
 import { reportSettings } from '../../../lib/storage/storage';
 import { parseReportPageParams, ReportApp } from '../../../lib/ui/report/report-app';
-import { useEnglishCatalog } from './catalog';
+import { useEnglishMessages } from '../english';
 
 const flush = (ms = 10) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
@@ -19,7 +19,7 @@ const openUrl = async (url: string) => {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  useEnglishCatalog();
+  useEnglishMessages();
   opened = [];
   container = document.createElement('div');
   document.body.append(container);

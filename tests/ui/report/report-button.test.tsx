@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleReportMessages } from '../../../lib/messaging/report-messages';
 import type { ReportPrefill } from '../../../lib/reports/report';
 import { ReportButton, reportButtonCss } from '../../../lib/ui/note/report-button';
-import { useEnglishCatalog } from './catalog';
+import { useEnglishMessages } from '../english';
 
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
 
@@ -15,7 +15,7 @@ let stop: (() => void) | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  useEnglishCatalog();
+  useEnglishMessages();
   container = document.createElement('div');
   document.body.append(container);
 });
