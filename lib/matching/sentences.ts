@@ -70,12 +70,15 @@ export function splitSentences(text: string, block: TextBlock): SentenceSpan[] {
   };
   // Jump from one possible sentence end to the next: a regular-expression search is much faster
   // than a character loop over long runs of text without any.
+  // The search runs over the block alone: on the whole text it could run past the block's end
+  // to a far-away full stop for every block, which is quadratic when blocks hold no stops.
   const boundary = /[.!?…\n]/g;
+  const blockText = text.slice(block.start, block.end);
   for (let i = block.start; i < block.end; i++) {
-    boundary.lastIndex = i;
-    const next = boundary.exec(text);
-    if (next === null || next.index >= block.end) break;
-    i = next.index;
+    boundary.lastIndex = i - block.start;
+    const next = boundary.exec(blockText);
+    if (next === null) break;
+    i = block.start + next.index;
     const c = text[i];
     if (c === '\n') {
       // A line break ends a sentence (list lines, <br>), except inside hard-wrapped prose
