@@ -42,6 +42,9 @@ const CLAUSE_WORDS = new Set(
   ['but', 'although', 'though', 'whereas', 'while', 'however', 'yet', 'because'].map(stem),
 );
 
+/** True when a token starts a new clause: after clause punctuation, or a conjunction. */
+const opensClause = (token: Token) => token.clauseBreak || CLAUSE_WORDS.has(token.stem);
+
 /**
  * Builds a matcher over a compiled claim list.
  * @param index the output of `compileIndex`, usually from the build-time claim bundle
@@ -118,7 +121,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     const starts = new Int32Array(tokens.length);
     let current = 0;
     tokens.forEach((token, i) => {
-      if (i > 0 && (token.clauseBreak || CLAUSE_WORDS.has(token.stem))) current = i;
+      if (i > 0 && opensClause(token)) current = i;
       starts[i] = current;
     });
     return starts;
@@ -127,7 +130,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
   function clauseEndOf(tokens: Token[], position: number): number {
     for (let i = position + 1; i < tokens.length; i++) {
       const token = tokens[i];
-      if (token?.clauseBreak || CLAUSE_WORDS.has(token?.stem ?? '')) return i - 1;
+      if (token && opensClause(token)) return i - 1;
     }
     return tokens.length - 1;
   }
