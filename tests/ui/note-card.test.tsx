@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClaimNote } from '../../lib/claims/claim-list';
 import { createMarker, markerButton } from '../../lib/page/markers';
@@ -69,6 +69,12 @@ beforeEach(() => {
   fakeBrowser.reset();
   useEnglishMessages();
   setup();
+});
+
+// An open card watches pinned sources; unmount it before the next reset, or the reset's storage
+// change re-renders a stale card after the English catalog is gone.
+afterEach(() => {
+  ui.destroy();
 });
 
 describe('the UI host', () => {

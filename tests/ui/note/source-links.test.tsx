@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Source } from '../../../lib/claims/schema';
 import { getPinnedPublishers, setPinnedPublishers } from '../../../lib/storage/storage';
@@ -11,7 +11,9 @@ import {
   safeSourceHref,
   sourceLinksCss,
 } from '../../../lib/ui/note/source-links';
-import { useEnglishMessages } from '../english';
+import { useUiTestContainer } from '../ui-test-container';
+
+const container = useUiTestContainer();
 
 const source = (id: string, publisher: string): Source => ({
   id,
@@ -27,25 +29,10 @@ const mayo = source('mayo', 'Mayo Clinic');
 /** Lets storage promises and onChanged listeners run, inside act() so Preact re-renders. */
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglishMessages();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-  vi.restoreAllMocks();
-});
-
 const publishersInOrder = () =>
-  [...container.querySelectorAll('.cn-source__publisher')].map((element) => element.textContent);
+  [...container().querySelectorAll('.cn-source__publisher')].map((element) => element.textContent);
 const pinButton = (publisher: string) =>
-  container.querySelector<HTMLButtonElement>(
+  container().querySelector<HTMLButtonElement>(
     `button[data-claimnote="pin-toggle"][data-publisher="${publisher}"]`,
   );
 
@@ -74,9 +61,9 @@ describe('safeSourceHref', () => {
 
 describe('SourceLinks', () => {
   it('renders each source as a safe new-tab link with a pin toggle named after its publisher', async () => {
-    await act(() => render(<SourceLinks sources={[fda, nih]} />, container));
+    await act(() => render(<SourceLinks sources={[fda, nih]} />, container()));
     await flush();
-    const links = [...container.querySelectorAll<HTMLAnchorElement>('a[data-claimnote="source-link"]')];
+    const links = [...container().querySelectorAll<HTMLAnchorElement>('a[data-claimnote="source-link"]')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual([fda.url, nih.url]);
     for (const link of links) {
       expect(link.getAttribute('target')).toBe('_blank');
@@ -87,26 +74,26 @@ describe('SourceLinks', () => {
     const toggle = pinButton('National Institutes of Health');
     expect(toggle?.getAttribute('aria-pressed')).toBe('false');
     expect(toggle?.getAttribute('aria-label')).toBe('Pin National Institutes of Health');
-    expect(container.querySelector('[data-claimnote="pinned-mark"]')).toBeNull();
+    expect(container().querySelector('[data-claimnote="pinned-mark"]')).toBeNull();
   });
 
   it('shows pinned publishers first and marked', async () => {
     await setPinnedPublishers(['Mayo Clinic']);
-    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} />, container));
+    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} />, container()));
     await flush();
     expect(publishersInOrder()).toEqual([
       'Mayo Clinic',
       'U.S. Food and Drug Administration',
       'National Institutes of Health',
     ]);
-    const first = container.querySelector('li');
+    const first = container().querySelector('li');
     expect(first?.querySelector('[data-claimnote="pinned-mark"]')?.textContent).toBe('Pinned');
     expect(pinButton('Mayo Clinic')?.getAttribute('aria-pressed')).toBe('true');
     expect(pinButton('Mayo Clinic')?.getAttribute('aria-label')).toBe('Unpin Mayo Clinic');
   });
 
   it('pins a publisher when its toggle is clicked, stores it, and moves it first', async () => {
-    await act(() => render(<SourceLinks sources={[fda, nih]} />, container));
+    await act(() => render(<SourceLinks sources={[fda, nih]} />, container()));
     await flush();
     await act(() => pinButton('National Institutes of Health')?.click());
     await flush();
@@ -126,7 +113,7 @@ describe('SourceLinks', () => {
   });
 
   it('re-sorts when pins change elsewhere (another tab or the options page), without re-rendering from outside', async () => {
-    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} />, container));
+    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} />, container()));
     await flush();
     // Written straight to storage, as another extension context would.
     await fakeBrowser.storage.sync.set({ pinnedSources: ['National Institutes of Health', 'Mayo Clinic'] });
@@ -140,7 +127,7 @@ describe('SourceLinks', () => {
 
   it('shows the sources in claim order when stored pins are corrupt', async () => {
     await fakeBrowser.storage.sync.set({ pinnedSources: 'Mayo Clinic' });
-    await act(() => render(<SourceLinks sources={[fda, mayo]} />, container));
+    await act(() => render(<SourceLinks sources={[fda, mayo]} />, container()));
     await flush();
     expect(publishersInOrder()).toEqual(['U.S. Food and Drug Administration', 'Mayo Clinic']);
   });

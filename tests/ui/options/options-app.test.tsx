@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDraftReport } from '../../../lib/reports/report';
 import { listReports, saveReport } from '../../../lib/reports/report-store';
@@ -10,7 +10,9 @@ import { OptionsApp } from '../../../lib/ui/options/options-app';
 import { moveEntry } from '../../../lib/ui/options/pinned-sources-section';
 import { citedPublishers } from '../../../lib/ui/options/publishers';
 import { ReportsSection } from '../../../lib/ui/options/reports-section';
-import { useEnglishMessages } from '../english';
+import { useUiTestContainer } from '../ui-test-container';
+
+const container = useUiTestContainer();
 
 const flush = (ms = 10) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
@@ -20,34 +22,19 @@ const publishers = [
   { publisher: 'StatPearls', noteCount: 1 },
 ];
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglishMessages();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-  vi.restoreAllMocks();
-});
-
 async function showOptions() {
   await act(() =>
-    render(<OptionsApp publishers={publishers} claimListVersion="2026-11-20+abc" />, container),
+    render(<OptionsApp publishers={publishers} claimListVersion="2026-11-20+abc" />, container()),
   );
   await flush();
 }
 
 const pinnedNames = () =>
-  [...container.querySelectorAll('[data-claimnote="pinned-item"]')].map((item) =>
+  [...container().querySelectorAll('[data-claimnote="pinned-item"]')].map((item) =>
     item.getAttribute('data-publisher'),
   );
 const button = (selector: string) =>
-  container.querySelector<HTMLButtonElement>(selector) as HTMLButtonElement;
+  container().querySelector<HTMLButtonElement>(selector) as HTMLButtonElement;
 const pressAndSettle = async (target: HTMLButtonElement) => {
   await act(() => target.click());
   await flush();
@@ -90,7 +77,7 @@ describe('citedPublishers', () => {
 describe('options page: pinned sources', () => {
   it('pins a cited publisher from the full list', async () => {
     await showOptions();
-    expect(container.querySelector('[data-claimnote="pinned-empty"]')).not.toBeNull();
+    expect(container().querySelector('[data-claimnote="pinned-empty"]')).not.toBeNull();
     const pin = button('[data-claimnote="publisher-pin-toggle"][data-publisher="Mayo Clinic"]');
     expect(pin.getAttribute('aria-label')).toBe('Pin Mayo Clinic');
     await pressAndSettle(pin);
@@ -144,11 +131,11 @@ describe('options page: storage notices', () => {
     await fakeBrowser.storage.sync.set({ pinnedSources: { corrupted: true } });
     await showOptions();
     await flush();
-    const notice = container.querySelector('[data-claimnote="storage-notice"]');
+    const notice = container().querySelector('[data-claimnote="storage-notice"]');
     expect(notice?.textContent).toContain('Your pinned sources could not be read and were reset.');
-    expect(container.querySelector('[data-claimnote="pinned-empty"]')).not.toBeNull();
+    expect(container().querySelector('[data-claimnote="pinned-empty"]')).not.toBeNull();
     await pressAndSettle(button('[data-claimnote="storage-notice-dismiss"]'));
-    expect(container.querySelector('[data-claimnote="storage-notice"]')).toBeNull();
+    expect(container().querySelector('[data-claimnote="storage-notice"]')).toBeNull();
   });
 });
 
@@ -163,10 +150,10 @@ describe('options page: reports', () => {
     await saveReport(report('It goes into the brain.', 'draft'));
     const downloads: { name: string; text: string }[] = [];
     await act(() =>
-      render(<ReportsSection download={(name, text) => downloads.push({ name, text })} />, container),
+      render(<ReportsSection download={(name, text) => downloads.push({ name, text })} />, container()),
     );
     await flush();
-    const items = [...container.querySelectorAll('[data-claimnote="report-item"]')];
+    const items = [...container().querySelectorAll('[data-claimnote="report-item"]')];
     expect(
       items.map((item) => item.querySelector('[data-claimnote="report-item-quote"]')?.textContent),
     ).toEqual(['It goes into the brain.', 'Pumps never need refills.']);
@@ -189,23 +176,23 @@ describe('options page: reports', () => {
     const removed = report('delete me');
     await saveReport(kept);
     await saveReport(removed);
-    await act(() => render(<ReportsSection download={() => undefined} />, container));
+    await act(() => render(<ReportsSection download={() => undefined} />, container()));
     await flush();
-    const item = container.querySelector(`[data-report-id="${removed.id}"]`) as HTMLElement;
+    const item = container().querySelector(`[data-report-id="${removed.id}"]`) as HTMLElement;
     await pressAndSettle(item.querySelector('[data-claimnote="report-item-delete"]') as HTMLButtonElement);
     expect(await listReports()).toHaveLength(2);
     await pressAndSettle(
       item.querySelector('[data-claimnote="report-item-confirm-delete"]') as HTMLButtonElement,
     );
     expect((await listReports()).map((r) => r.id)).toEqual([kept.id]);
-    expect(container.querySelectorAll('[data-claimnote="report-item"]')).toHaveLength(1);
+    expect(container().querySelectorAll('[data-claimnote="report-item"]')).toHaveLength(1);
   });
 });
 
 describe('options page: issue template', () => {
   it('rejects a template that is not https or lacks {body}, and saves a valid one', async () => {
     await showOptions();
-    const input = container.querySelector<HTMLInputElement>(
+    const input = container().querySelector<HTMLInputElement>(
       '[data-claimnote="template-input"]',
     ) as HTMLInputElement;
     expect(input.value).toBe('https://github.com/claimnote/claim-list/issues/new?title={title}&body={body}');
@@ -216,16 +203,16 @@ describe('options page: issue template', () => {
       });
     await setInput('http://tracker.example/new?body={body}');
     await pressAndSettle(button('[data-claimnote="template-save"]'));
-    expect(container.querySelector('[data-claimnote="template-error"]')?.textContent).toBe(
+    expect(container().querySelector('[data-claimnote="template-error"]')?.textContent).toBe(
       'The address must start with https://.',
     );
     await setInput('https://tracker.example/new?title={title}');
     await pressAndSettle(button('[data-claimnote="template-save"]'));
-    expect(container.querySelector('[data-claimnote="template-error"]')?.textContent).toContain('{body}');
+    expect(container().querySelector('[data-claimnote="template-error"]')?.textContent).toContain('{body}');
     expect(await reportSettings.getValue()).toEqual({});
     await setInput('https://tracker.example/new?title={title}&body={body}');
     await pressAndSettle(button('[data-claimnote="template-save"]'));
-    expect(container.querySelector('[data-claimnote="template-error"]')).toBeNull();
+    expect(container().querySelector('[data-claimnote="template-error"]')).toBeNull();
     expect(await reportSettings.getValue()).toEqual({
       issueTemplate: 'https://tracker.example/new?title={title}&body={body}',
     });

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClaimNote } from '../../../lib/claims/claim-list';
 import type { PageState, TabFindingsResponse } from '../../../lib/messaging/messages';
 import type { PopupApi } from '../../../lib/ui/popup/popup-api';
 import { PopupApp } from '../../../lib/ui/popup/popup-app';
-import { useEnglishMessages } from '../english';
+import { useUiTestContainer } from '../ui-test-container';
+
+const container = useUiTestContainer();
 
 const notes = new Map<string, ClaimNote>([
   [
@@ -55,8 +56,7 @@ function fakeApi(state: PageState, frames: TabFindingsResponse): PopupApi & { ca
 }
 
 async function show(api: PopupApi) {
-  const root = document.createElement('div');
-  document.body.replaceChildren(root);
+  const root = container();
   render(
     <PopupApp api={api} notes={notes} listVersion="2026-11-24+abcd1234" listReviewed="2026-11-24" />,
     root,
@@ -72,11 +72,6 @@ async function show(api: PopupApi) {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglishMessages();
-});
 
 describe('PopupApp', () => {
   it('lists findings of every frame with verdict, quote and correction', async () => {

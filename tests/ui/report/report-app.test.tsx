@@ -1,34 +1,24 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MAX, createDraftReport, type StoredReport } from '../../../lib/reports/report';
 import { getReport, listReports, saveReport } from '../../../lib/reports/report-store';
 import { reportSettings } from '../../../lib/storage/storage';
 import { parseReportPageParams, ReportApp } from '../../../lib/ui/report/report-app';
-import { useEnglishMessages } from '../english';
+import { useUiTestContainer } from '../ui-test-container';
+
+const container = useUiTestContainer();
 
 const flush = (ms = 10) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-let container: HTMLElement;
 let opened: string[];
 const openUrl = async (url: string) => {
   opened.push(url);
 };
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglishMessages();
   opened = [];
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-  vi.restoreAllMocks();
 });
 
 async function storedDraft(fields: Partial<StoredReport> = {}): Promise<StoredReport> {
@@ -51,14 +41,14 @@ async function show(id: string) {
   await act(() =>
     render(
       <ReportApp params={{ id, prefill: {} }} claimListVersion="2026-11-20+abc" openUrl={openUrl} />,
-      container,
+      container(),
     ),
   );
   await flush();
 }
 
 const $ = <T extends Element = HTMLElement>(name: string) =>
-  container.querySelector<T>(`[data-claimnote="${name}"]`) as T;
+  container().querySelector<T>(`[data-claimnote="${name}"]`) as T;
 
 async function type(name: string, value: string) {
   const field = $<HTMLInputElement | HTMLTextAreaElement>(name);
@@ -94,7 +84,7 @@ describe('ReportApp', () => {
     expect($<HTMLInputElement>('report-url').value).toBe('https://clinic.example/pumps?session=42#risks');
     expect($('report-shared-url').textContent).toBe('https://clinic.example/pumps');
     expect($('report-claim-id').textContent).toBe('delivers-into-brain');
-    expect(container.querySelector<HTMLInputElement>('input[value="wrong-warning"]')?.checked).toBe(true);
+    expect(container().querySelector<HTMLInputElement>('input[value="wrong-warning"]')?.checked).toBe(true);
     const body = $('report-preview-body').textContent ?? '';
     expect(body).toContain('**Page:** https://clinic.example/pumps\n');
     expect(body).not.toContain('session=42');
@@ -173,7 +163,7 @@ describe('ReportApp', () => {
           claimListVersion="v"
           openUrl={() => Promise.reject(new Error('blocked'))}
         />,
-        container,
+        container(),
       ),
     );
     await flush();
@@ -200,7 +190,7 @@ describe('ReportApp', () => {
           claimListVersion="2026-11-20+abc"
           openUrl={openUrl}
         />,
-        container,
+        container(),
       ),
     );
     await flush();

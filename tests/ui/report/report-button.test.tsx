@@ -1,30 +1,20 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { handleReportMessages } from '../../../lib/messaging/report-messages';
 import type { ReportPrefill } from '../../../lib/reports/report';
 import { ReportButton, reportButtonCss } from '../../../lib/ui/note/report-button';
-import { useEnglishMessages } from '../english';
+import { useUiTestContainer } from '../ui-test-container';
+
+const container = useUiTestContainer();
 
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
 
-let container: HTMLElement;
 let stop: (() => void) | undefined;
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglishMessages();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
 afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
   stop?.();
-  vi.restoreAllMocks();
 });
 
 describe('ReportButton', () => {
@@ -37,10 +27,10 @@ describe('ReportButton', () => {
     await act(() =>
       render(
         <ReportButton claimId="treats-cancer" quote="Pumps cure cancer." pageUrl="https://a.test/p?x=1" />,
-        container,
+        container(),
       ),
     );
-    const button = container.querySelector<HTMLButtonElement>('button[data-claimnote="report"]');
+    const button = container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]');
     expect(button?.textContent).toBe('Report a problem with this note');
     await act(() => button?.click());
     await flush();
@@ -52,7 +42,7 @@ describe('ReportButton', () => {
         pageUrl: 'https://a.test/p?x=1',
       },
     ]);
-    expect(container.querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
+    expect(container().querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
       'Report form opened in a new tab.',
     );
   });
@@ -60,11 +50,11 @@ describe('ReportButton', () => {
   it('tells the reader when the background could not start the report', async () => {
     stop = handleReportMessages(() => Promise.reject(new Error('storage full')));
     await act(() =>
-      render(<ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" />, container),
+      render(<ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" />, container()),
     );
-    await act(() => container.querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click());
+    await act(() => container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click());
     await flush();
-    expect(container.querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
+    expect(container().querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
       'Could not open the report form. Please try again.',
     );
   });
