@@ -1,12 +1,26 @@
-import bundle from 'virtual:claimnote/claim-bundle';
-import { startContentScript } from '../lib/page/content-script';
+import relevanceWords from 'virtual:claimnote/relevance-words';
+import { createRelevanceTest } from '../lib/matching/relevance';
+import { lifecycleFromContext, sliceEnvironmentFromContext } from '../lib/page/lifecycle';
+import { watchForRelevance } from '../lib/page/relevance-watch';
+import { loadPageScanner } from '../lib/page/scanner-loader';
 
-// Wiring only: lib/page/page-controller.ts documents what runs when.
+// Wiring only. This script stays small: it runs on every page, and on most of them the cheap
+// relevance check is all it does. The scanner (entrypoints/page-scanner.ts) loads only after
+// the check passes; lib/page/page-controller.ts documents what runs then.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: true,
-  async main(ctx) {
-    await startContentScript(ctx, bundle);
+  main(ctx) {
+    watchForRelevance({
+      document,
+      window,
+      test: createRelevanceTest(relevanceWords),
+      lifecycle: lifecycleFromContext(ctx),
+      slices: sliceEnvironmentFromContext(ctx, window),
+      onRelevant: () => {
+        loadPageScanner(ctx).catch((error: unknown) => console.error('Claimnote:', error));
+      },
+    });
   },
 });

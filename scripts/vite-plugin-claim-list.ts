@@ -3,12 +3,15 @@ import type { Plugin } from 'vite';
 import { buildClaimBundle } from '../lib/claims/build-claim-bundle';
 import { loadClaimFiles } from '../lib/claims/load-claim-files';
 
-const VIRTUAL_ID = 'virtual:claimnote/claim-bundle';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
+/** The relevance anchors alone, for the content script that must stay small. */
+const RELEVANCE_WORDS_ID = 'virtual:claimnote/relevance-words';
+const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID]);
 
 /**
  * Serves the claim list, validated and compiled at build time, as the module
- * `virtual:claimnote/claim-bundle`. An invalid claim file fails the build with the file and
+ * `virtual:claimnote/claim-bundle`, and its relevance anchor words alone as
+ * `virtual:claimnote/relevance-words`. An invalid claim file fails the build with the file and
  * field named; in dev and test runs, editing a claim file reloads the module.
  * @param claimsDir folder of the claim list
  * @default claimsDir "claims" next to the project root
@@ -17,13 +20,15 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
   return {
     name: 'claimnote:claim-list',
     resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+      return VIRTUAL_IDS.has(id) ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      const virtualId = id.startsWith('\0') ? id.slice(1) : '';
+      if (!VIRTUAL_IDS.has(virtualId)) return undefined;
       this.addWatchFile(claimsDir);
       const bundle = buildClaimBundle(loadClaimFiles(claimsDir));
-      return `export default ${JSON.stringify(bundle)};`;
+      const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceWords;
+      return `export default ${JSON.stringify(value)};`;
     },
   };
 }

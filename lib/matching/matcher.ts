@@ -1,4 +1,5 @@
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
+import { createRelevanceTest } from './relevance';
 import { type SentenceSpan, splitSentences } from './sentences';
 import { stem } from './stem';
 import { type Token, tokenize } from './tokenize';
@@ -95,11 +96,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     ),
   );
 
-  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const relevance =
-    index.relevanceWords.length > 0
-      ? new RegExp(index.relevanceWords.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|'), 'i')
-      : null;
+  const isRelevant = createRelevanceTest(index.relevanceWords);
 
   function findHits(tokens: Token[]): Hit[] {
     const hits: Hit[] = [];
@@ -351,7 +348,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
   }
 
   return {
-    isRelevant: (text) => relevance?.test(text) ?? false,
+    isRelevant,
     scan(doc) {
       const all: Finding[] = [];
       for (const findings of scanIncrementally(doc)) all.push(...findings);

@@ -16,6 +16,7 @@ import { createHighlightPainter, type HighlightPainter } from './highlights';
 import type { IncrementalScanner, PageMatcher, ScanResult } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
 import { createMarker, MARKER_TAG, type MarkerActivation, placeMarker, updateMarker } from './markers';
+import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 
 /**
@@ -90,24 +91,6 @@ function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<
     marked.add(item);
   }
   return marked;
-}
-
-/**
- * Characters given to one relevance check step. Huge pages (a million nodes, a 10 MB text
- * node) hold megabytes of text; one check over all of it was a stall of half a second.
- */
-const RELEVANCE_CHUNK_CHARS = 256_000;
-/** Overlap between chunks, longer than any vocabulary term, so no term is cut in two. */
-const RELEVANCE_OVERLAP_CHARS = 200;
-
-/** The cheap relevance check over `text`, one chunk per step; stops at the first hit. */
-function* relevanceSteps(matcher: PageMatcher, text: string): Generator<void, boolean, void> {
-  for (let from = 0; from < text.length; from += RELEVANCE_CHUNK_CHARS) {
-    const chunk = text.slice(Math.max(0, from - RELEVANCE_OVERLAP_CHARS), from + RELEVANCE_CHUNK_CHARS);
-    if (matcher.isRelevant(chunk)) return true;
-    yield;
-  }
-  return false;
 }
 
 /** Longest wait between passes while a page keeps changing, in ms. */
@@ -214,10 +197,15 @@ export class PageController {
     // Watch from the start, so text added while the check runs is not missed.
     this.mode = 'dormant';
     this.observe();
-    const text = this.doc.body?.textContent ?? '';
+    this.checkWholePage(++this.startGeneration);
+  }
+
+  /** The cheap relevance check over the whole page, sliced; activates when it passes. */
+  private checkWholePage(generation: number): void {
+    const body = this.doc.body;
+    if (body === null) return;
     const checkStart = this.view.performance.now();
-    const generation = ++this.startGeneration;
-    runInSlices(relevanceSteps(this.options.matcher, text), this.options.slices, {
+    runInSlices(pageRelevanceSteps(body, this.options.matcher.isRelevant), this.options.slices, {
       signal: this.options.lifecycle.signal,
     }).then(
       ({ value, stats }) => {
@@ -361,11 +349,8 @@ export class PageController {
       const overflow = this.pendingOverflow;
       this.pendingNodes = [];
       this.pendingOverflow = false;
-      const { matcher } = this.options;
-      const relevant = overflow
-        ? matcher.isRelevant(this.doc.body?.textContent ?? '')
-        : nodes.some((node) => node.isConnected && matcher.isRelevant(node.textContent ?? ''));
-      if (relevant) this.activate();
+      if (overflow) this.checkWholePage(this.startGeneration);
+      else if (nodesAreRelevant(nodes, this.options.matcher.isRelevant)) this.activate();
     } else if (this.mode === 'active' && !this.passRunning) {
       const textChanged = this.pendingChangesText();
       this.pendingNodes = [];

@@ -20,7 +20,8 @@ const ICON_SIZES = [16, 32, 48, 96, 128];
 type Manifest = Record<string, unknown> & {
   manifest_version: number;
   permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[] }[];
+  web_accessible_resources?: unknown;
   icons?: Record<string, string>;
   browser_specific_settings?: {
     gecko?: {
@@ -135,6 +136,34 @@ describe.each(['chrome', 'firefox'])('%s package', (browser) => {
     expect(manifest).not.toHaveProperty('optional_host_permissions');
     // Extension pages keep the browser's strict default CSP.
     expect(manifest).not.toHaveProperty('content_security_policy');
+  });
+
+  it('exposes only the scanner script to web pages, at a per-session URL in Chrome', () => {
+    const { manifest } = pkg(browser);
+    const resources = manifest.web_accessible_resources;
+    if (browser === 'chrome') {
+      expect(resources).toEqual([
+        { resources: ['page-scanner.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      ]);
+    } else {
+      // MV2 form; Firefox puts a random per-install UUID in moz-extension:// URLs instead.
+      expect(resources).toEqual(['page-scanner.js']);
+    }
+  });
+
+  it('keeps the content script small: the claim list, matcher, zod and Preact load only on relevant pages', async () => {
+    const { dir, manifest } = pkg(browser);
+    const [script = ''] = manifest.content_scripts?.[0]?.js ?? [];
+    const contentScript = await readFile(join(dir, script), 'utf8');
+    const scanner = await readFile(join(dir, 'page-scanner.js'), 'utf8');
+    // A sentence from a claim note, and a zod internal name, mark the heavy parts.
+    const noteText = 'ziconotide-is-opioid';
+    expect(scanner).toContain(noteText);
+    expect(scanner).toContain('$ZodType');
+    expect(contentScript).not.toContain(noteText);
+    expect(contentScript).not.toContain('$ZodType');
+    expect(contentScript).toContain('intrathecal');
+    expect(contentScript.length).toBeLessThan(40_000);
   });
 
   it('zips to an archive with the manifest at its root and the catalog inside', async () => {

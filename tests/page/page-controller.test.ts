@@ -6,11 +6,11 @@ import { createMatcher } from '../../lib/matching/matcher';
 import type { FindingSummary } from '../../lib/messaging/messages';
 import { attributeHiddenPredicate } from '../../lib/page/hidden';
 import { IncrementalScanner } from '../../lib/page/incremental-scanner';
-import type { Lifecycle } from '../../lib/page/lifecycle';
 import { markerButton } from '../../lib/page/markers';
 import { PageController } from '../../lib/page/page-controller';
 import { createPageUi } from '../../lib/ui/page-ui';
 import { useEnglishMessages } from '../ui/english';
+import { fakeLifecycle } from './fake-lifecycle';
 import { mount } from './mount';
 import { testBundle } from './test-bundle';
 
@@ -21,33 +21,9 @@ const BRAIN = 'An intrathecal pump delivers pain medicine directly into the brai
 const RARE = 'Side effects from intrathecal pumps are rare.';
 const CANCER = 'Intrathecal pumps can cure cancer by delivering medicine right where it is needed.';
 
-function fakeLifecycle() {
-  const controller = new AbortController();
-  const invalidated: (() => void)[] = [];
-  const lifecycle: Lifecycle = {
-    signal: controller.signal,
-    setTimeout: (handler, ms) => {
-      const id = setTimeout(() => {
-        if (!controller.signal.aborted) handler();
-      }, ms);
-      controller.signal.addEventListener('abort', () => clearTimeout(id));
-    },
-    listen: (target, type, handler, options) =>
-      target.addEventListener(type, handler, { ...options, signal: controller.signal }),
-    onInvalidated: (cb) => invalidated.push(cb),
-  };
-  return {
-    lifecycle,
-    invalidate: () => {
-      controller.abort();
-      for (const cb of invalidated) cb();
-    },
-  };
-}
-
 function setup() {
   const reports: FindingSummary[][] = [];
-  const { lifecycle, invalidate } = fakeLifecycle();
+  const { lifecycle, slices, invalidate } = fakeLifecycle();
   const scanner = new IncrementalScanner(matcher);
   const scan = vi.spyOn(scanner, 'scan');
   const controller = new PageController({
@@ -58,7 +34,7 @@ function setup() {
     notes,
     isHidden: attributeHiddenPredicate,
     lifecycle,
-    slices: { now: () => performance.now(), requestSlice: (cb) => lifecycle.setTimeout(cb, 0) },
+    slices,
     createUi: () =>
       createPageUi(document, window, { listReviewed: testBundle.reviewed, pageUrl: () => location.href }),
     markerText: (verdict) => `[${verdict}?]`,

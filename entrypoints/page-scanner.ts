@@ -1,0 +1,9 @@
+import bundle from 'virtual:claimnote/claim-bundle';
+import { startContentScript } from '../lib/page/content-script';
+import { registerPageScanner } from '../lib/page/scanner-loader';
+
+// Wiring only: loaded by the content script (entrypoints/content.ts) once a page has relevant
+// text, as a module in the content script's own world.
+export default defineUnlistedScript(() => {
+  registerPageScanner((ctx) => startContentScript(ctx, bundle));
+});

@@ -1,0 +1,113 @@
+import type { RelevanceTest } from '../matching/relevance';
+import type { Lifecycle } from './lifecycle';
+import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
+import { runInSlices, type SliceEnvironment } from './slice-scheduler';
+
+/** What {@link watchForRelevance} needs; the content script passes the real page and context. */
+export interface RelevanceWatchOptions {
+  document: Document;
+  window: Window;
+  test: RelevanceTest;
+  lifecycle: Lifecycle;
+  slices: SliceEnvironment;
+  /** Called once, when the page first shows relevant text. */
+  onRelevant(): void;
+  /** Wait between a first mutation and its check, in ms: one check per burst. @default 150 */
+  flushDelayMs?: number;
+}
+
+/** Changed nodes kept per batch; past this the batch re-checks the whole page instead. */
+const PENDING_NODE_LIMIT = 2000;
+/** Longest wait between whole-page checks while a page keeps overflowing batches, in ms. */
+const MAX_BACKOFF_MS = 2000;
+
+/**
+ * The content script's first and only job on a page without intrathecal-therapy vocabulary:
+ * check the page once, then watch mutations and SPA navigations and check only what changed.
+ * Nothing else runs, and nothing is added to the page, until the test passes; then the
+ * observer stops and `onRelevant` loads the scanner.
+ * @param options the page, the test, and where to report
+ */
+export function watchForRelevance(options: RelevanceWatchOptions): void {
+  const { document: doc, lifecycle, test } = options;
+  const delay = options.flushDelayMs ?? 150;
+  let done = false;
+  let pending: Node[] = [];
+  let overflow = false;
+  let scheduled = false;
+  let fullCheckRunning = false;
+  let backoffMs = 0;
+
+  const Observer = (options.window as Window & typeof globalThis).MutationObserver;
+  const observer = new Observer((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') queue(record.target);
+      else for (const node of record.addedNodes) queue(node);
+    }
+    schedule();
+  });
+
+  const finish = () => {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    options.onRelevant();
+  };
+
+  function queue(node: Node): void {
+    if (pending.length < PENDING_NODE_LIMIT) pending.push(node);
+    else overflow = true;
+  }
+
+  function schedule(): void {
+    if (scheduled || done || lifecycle.signal.aborted) return;
+    scheduled = true;
+    lifecycle.setTimeout(flush, delay + backoffMs);
+  }
+
+  function flush(): void {
+    scheduled = false;
+    if (done) return;
+    const nodes = pending;
+    pending = [];
+    if (overflow) {
+      overflow = false;
+      // A page that keeps adding thousands of nodes would otherwise be walked whole every batch.
+      backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(delay, backoffMs * 2));
+      checkWholePage();
+    } else {
+      backoffMs = 0;
+      if (nodesAreRelevant(nodes, test)) finish();
+    }
+  }
+
+  function checkWholePage(): void {
+    if (fullCheckRunning) {
+      overflow = true;
+      schedule();
+      return;
+    }
+    const body = doc.body;
+    if (body === null) return;
+    fullCheckRunning = true;
+    runInSlices(pageRelevanceSteps(body, test), options.slices, { signal: lifecycle.signal }).then(
+      ({ value }) => {
+        fullCheckRunning = false;
+        if (value) finish();
+      },
+      () => {
+        fullCheckRunning = false;
+      },
+    );
+  }
+
+  // Watch before the first check, so text added while it runs is not missed.
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  lifecycle.onInvalidated(() => observer.disconnect());
+  // A client-side navigation may replace the content without many mutations of text.
+  lifecycle.listen(options.window, 'wxt:locationchange', () => {
+    overflow = true;
+    schedule();
+  });
+  checkWholePage();
+}

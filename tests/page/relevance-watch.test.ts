@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRelevanceTest } from '../../lib/matching/relevance';
+import { watchForRelevance } from '../../lib/page/relevance-watch';
+import { fakeLifecycle } from './fake-lifecycle';
+import { mount } from './mount';
+
+const test = createRelevanceTest(['intrathecal', 'baclofen']);
+let invalidate: (() => void) | undefined;
+afterEach(() => invalidate?.());
+
+function watch() {
+  const env = fakeLifecycle();
+  invalidate = env.invalidate;
+  let calls = 0;
+  watchForRelevance({
+    document,
+    window,
+    test,
+    lifecycle: env.lifecycle,
+    slices: env.slices,
+    onRelevant: () => {
+      calls += 1;
+    },
+    flushDelayMs: 5,
+  });
+  return { calls: () => calls, invalidate: env.invalidate };
+}
+const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('watchForRelevance', () => {
+  it('reports a page that is relevant from the start, once', async () => {
+    mount('<p>Her baclofen pump was refilled.</p>');
+    const watcher = watch();
+    await settle();
+    expect(watcher.calls()).toBe(1);
+    document.body.append(
+      Object.assign(document.createElement('p'), { textContent: 'More intrathecal news' }),
+    );
+    await settle();
+    expect(watcher.calls()).toBe(1);
+  });
+
+  it('stays quiet on an irrelevant page, then reports when relevant text is added', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await settle();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Compost well.' }));
+    await settle();
+    expect(watcher.calls()).toBe(0);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'An intrathecal pump…' }));
+    await settle();
+    expect(watcher.calls()).toBe(1);
+  });
+
+  it('notices text that changes in place', async () => {
+    const body = mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await settle();
+    const text = body.querySelector('p')?.firstChild as Text;
+    text.data = 'Baclofen pumps';
+    await settle();
+    expect(watcher.calls()).toBe(1);
+  });
+
+  it('ignores relevant words added inside a script', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await settle();
+    document.body.append(Object.assign(document.createElement('script'), { textContent: '"intrathecal"' }));
+    await settle();
+    expect(watcher.calls()).toBe(0);
+  });
+
+  it('re-checks the whole page when a batch is too large to keep', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await settle();
+    const list = document.createElement('div');
+    document.body.append(list);
+    // Thousands of separate insertions overflow the batch; the anchor sits in the first one.
+    list.append(Object.assign(document.createElement('p'), { textContent: 'baclofen' }));
+    for (let i = 0; i < 2500; i++) list.append(document.createElement('span'));
+    await settle(200);
+    expect(watcher.calls()).toBe(1);
+  });
+
+  it('stops watching when the content script is invalidated', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await settle();
+    watcher.invalidate();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'intrathecal' }));
+    await settle();
+    expect(watcher.calls()).toBe(0);
+  });
+});
