@@ -21,8 +21,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // Hostile and heavy pages run on their own (npm run test:hostile): three of their
-          // main-thread stall limits still fail (see docs/hostile-pages.md), and they take minutes.
+          // Hostile and heavy pages are their own project, run after this one (npm run test:e2e)
+          // and never beside it: they measure the page's event loop, which other browser
+          // sessions on the same cores would disturb.
           exclude: ['tests/e2e/hostile-pages.test.ts'],
           environment: 'node',
           // Browser sessions are heavy on a 2-core machine: run test files one at a time.

@@ -5,5 +5,6 @@ import { registerPageScanner } from '../lib/page/scanner-loader';
 // Wiring only: loaded by the content script (entrypoints/content.ts) once a page has relevant
 // text, as a module in the content script's own world.
 export default defineUnlistedScript(() => {
-  registerPageScanner((ctx) => startContentScript(ctx, bundle));
+  // The content script calls this only after its relevance check passed.
+  registerPageScanner((ctx) => startContentScript(ctx, bundle, { knownRelevant: true }));
 });

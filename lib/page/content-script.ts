@@ -24,11 +24,13 @@ import { PageController } from './page-controller';
  * site's pause setting, and answers the popup. Everything registered here ends with `ctx`.
  * @param ctx the content script's context
  * @param bundle the compiled claim list
+ * @param options `knownRelevant`: the caller's cheap check already passed on this page
  * @returns the controller, for tests and debugging
  */
 export async function startContentScript(
   ctx: ContentScriptContext,
   bundle: ClaimBundle,
+  options: { knownRelevant?: boolean } = {},
 ): Promise<PageController> {
   const matcher = createMatcher(bundle.index);
   const notes = new Map<string, ClaimNote>(bundle.notes.map((note) => [note.id, note]));
@@ -75,7 +77,7 @@ export async function startContentScript(
 
   const paused = await isSitePaused(hostname).catch(() => false);
   if (ctx.isInvalid) return controller;
-  controller.start(paused);
+  controller.start(paused, options.knownRelevant ?? false);
   const unwatch = watchPausedSites((sites) => controller.setPaused(sites.includes(hostname)));
   ctx.onInvalidated(unwatch);
   return controller;

@@ -180,8 +180,10 @@ export class PageController {
    * Starts on the page: one cheap relevance check, then either a first pass or a dormant watch.
    * Registers teardown on the lifecycle.
    * @param paused whether the reader paused this site
+   * @param knownRelevant the content script's own check just passed: skip the repeat, which on
+   *   a page of a million nodes costs one more full read of its text
    */
-  start(paused: boolean): void {
+  start(paused: boolean, knownRelevant = false): void {
     if (!this.started) {
       this.started = true;
       const { lifecycle } = this.options;
@@ -197,7 +199,9 @@ export class PageController {
     // Watch from the start, so text added while the check runs is not missed.
     this.mode = 'dormant';
     this.observe();
-    this.checkWholePage(++this.startGeneration);
+    const generation = ++this.startGeneration;
+    if (knownRelevant) this.activate();
+    else this.checkWholePage(generation);
   }
 
   /** The cheap relevance check over the whole page, sliced; activates when it passes. */

@@ -93,6 +93,15 @@ describe('PageController on a page without relevant words', () => {
     await until(idleWith(1), 'the claim after 690,000 characters');
   });
 
+  it("trusts the content script's check when told the page is relevant, and scans at once", async () => {
+    mount('<article><h1>Growing tomatoes</h1><p>Water tomatoes deeply twice a week in summer.</p></article>');
+    current = setup();
+    current.controller.start(false, true);
+    expect(current.controller.currentMode).toBe('active');
+    await until(idleWith(0), 'a pass with no findings');
+    expect(current.scan).toHaveBeenCalled();
+  });
+
   it('wakes up when relevant text is added later (infinite scroll) and scans it', async () => {
     mount('<main><p>A page about gardening.</p></main>');
     current = setup();
