@@ -1,5 +1,6 @@
 import bundle from 'virtual:claimnote/claim-bundle';
 import { render } from 'preact';
+import '../../lib/ui/styles/extension-page.css';
 import { t } from '../../lib/i18n/t';
 import { parseReportPageParams, ReportApp } from '../../lib/ui/report/report-app';
 

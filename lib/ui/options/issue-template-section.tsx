@@ -60,7 +60,7 @@ export function IssueTemplateSection() {
         }}
       >
         <label for="issue-template">{t('optionsTemplateLabel')}</label>
-        <p class="options__hint" id="issue-template-hint">
+        <p class="page__hint" id="issue-template-hint">
           {t('optionsTemplateHint')}
         </p>
         <input
@@ -77,7 +77,7 @@ export function IssueTemplateSection() {
           }}
         />
         {problem ? (
-          <p class="options__error" id="issue-template-error" data-claimnote="template-error">
+          <p class="page__error" id="issue-template-error" data-claimnote="template-error">
             {t(PROBLEM_KEYS[problem])}
           </p>
         ) : null}
@@ -89,7 +89,7 @@ export function IssueTemplateSection() {
             {t('optionsTemplateReset')}
           </button>
         </p>
-        <p role="status" class="options__hint">
+        <p role="status" class="page__hint">
           {status}
         </p>
       </form>

@@ -14,7 +14,7 @@ export function OptionsApp(props: { publishers: readonly CitedPublisher[]; claim
       <PinnedSourcesSection publishers={props.publishers} />
       <ReportsSection />
       <IssueTemplateSection />
-      <p class="options__hint">
+      <p class="page__hint">
         {t('optionsClaimListVersion')} <code>{props.claimListVersion}</code>
       </p>
     </main>

@@ -60,7 +60,7 @@ export function PinnedSourcesSection(props: { publishers: readonly CitedPublishe
     <>
       <section class="options__section" aria-labelledby="pinned-heading" data-claimnote="pinned-section">
         <h2 id="pinned-heading">{t('optionsPinnedHeading')}</h2>
-        <p class="options__hint">{t('optionsPinnedIntro')}</p>
+        <p class="page__hint">{t('optionsPinnedIntro')}</p>
         {pinned.length === 0 ? (
           <p data-claimnote="pinned-empty">{t('optionsPinnedEmpty')}</p>
         ) : (
@@ -109,7 +109,7 @@ export function PinnedSourcesSection(props: { publishers: readonly CitedPublishe
           </ol>
         )}
         {failed ? (
-          <p class="options__error" role="alert">
+          <p class="page__error" role="alert">
             {t('optionsPinSaveFailed')}
           </p>
         ) : null}
@@ -121,14 +121,18 @@ export function PinnedSourcesSection(props: { publishers: readonly CitedPublishe
         data-claimnote="publishers-section"
       >
         <h2 id="publishers-heading">{t('optionsPublishersHeading')}</h2>
-        <p class="options__hint">{t('optionsPublishersIntro')}</p>
+        <p class="page__hint">{t('optionsPublishersIntro')}</p>
         <ul class="options__publishers">
           {props.publishers.map(({ publisher, noteCount }) => {
             const isPinned = pinned.includes(publisher);
             return (
               <li key={publisher} class="options__publisher-item" data-claimnote="publisher-item">
                 <span class="options__publisher">{publisher}</span>{' '}
-                <span class="options__hint">{t('optionsPublisherNoteCount', String(noteCount))}</span>{' '}
+                <span class="page__hint">
+                  {noteCount === 1
+                    ? t('optionsPublisherNoteCountOne')
+                    : t('optionsPublisherNoteCount', String(noteCount))}
+                </span>{' '}
                 <button
                   type="button"
                   data-claimnote="publisher-pin-toggle"

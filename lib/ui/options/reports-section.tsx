@@ -45,7 +45,7 @@ export function ReportsSection(props: { download?: (fileName: string, text: stri
   return (
     <section class="options__section" aria-labelledby="reports-heading" data-claimnote="reports-section">
       <h2 id="reports-heading">{t('optionsReportsHeading')}</h2>
-      <p class="options__hint">{t('optionsReportsIntro')}</p>
+      <p class="page__hint">{t('optionsReportsIntro')}</p>
       {list.length === 0 ? (
         <p data-claimnote="reports-empty">{t('optionsReportsEmpty')}</p>
       ) : (
@@ -122,7 +122,7 @@ export function ReportsSection(props: { download?: (fileName: string, text: stri
         </>
       )}
       {failed ? (
-        <p class="options__error" role="alert">
+        <p class="page__error" role="alert">
           {t('optionsReportDeleteFailed')}
         </p>
       ) : null}

@@ -49,7 +49,7 @@ export function StorageNotices() {
         {notices.map((notice) => (
           <li key={notice.key} data-kind={notice.kind} data-key={notice.key}>
             {t(KIND_KEYS[notice.kind], t(ITEM_KEYS[notice.key] ?? 'optionsNoticeItemOther'))}{' '}
-            <span class="options__hint">({notice.detail})</span>
+            <span class="page__hint">({notice.detail})</span>
           </li>
         ))}
       </ul>

@@ -234,10 +234,10 @@ export function ReportApp(props: ReportAppProps) {
           void onSubmit();
         }}
       >
-        <fieldset class="report__field">
+        <fieldset class="page__field">
           <legend>{t('reportKindLegend')}</legend>
           {REPORT_KINDS.map((kind: ReportKind) => (
-            <label key={kind} class="report__choice">
+            <label key={kind} class="page__choice">
               <input
                 type="radio"
                 name="kind"
@@ -251,9 +251,9 @@ export function ReportApp(props: ReportAppProps) {
           ))}
         </fieldset>
 
-        <div class="report__field">
+        <div class="page__field">
           <label for="report-quote">{t('reportQuoteLabel')}</label>
-          <p class="report__hint" id="report-quote-hint">
+          <p class="page__hint" id="report-quote-hint">
             {t('reportQuoteHint', String(QUOTE_MAX))}
           </p>
           <textarea
@@ -267,13 +267,13 @@ export function ReportApp(props: ReportAppProps) {
             onBlur={() => touch('quote')}
           />
           {quoteProblem ? (
-            <p class="report__error" id="report-quote-error" data-claimnote="report-error-quote">
+            <p class="page__error" id="report-quote-error" data-claimnote="report-error-quote">
               {problemMessage(quoteProblem)}
             </p>
           ) : null}
         </div>
 
-        <div class="report__field">
+        <div class="page__field">
           <label for="report-url">{t('reportUrlLabel')}</label>
           <input
             id="report-url"
@@ -286,11 +286,11 @@ export function ReportApp(props: ReportAppProps) {
             onBlur={() => touch('pageUrl')}
           />
           {urlProblem ? (
-            <p class="report__error" id="report-url-error" data-claimnote="report-error-url">
+            <p class="page__error" id="report-url-error" data-claimnote="report-error-url">
               {problemMessage(urlProblem)}
             </p>
           ) : null}
-          <label class="report__choice">
+          <label class="page__choice">
             <input
               type="checkbox"
               data-claimnote="report-include-query"
@@ -300,19 +300,19 @@ export function ReportApp(props: ReportAppProps) {
             {t('reportIncludeQueryLabel')}
           </label>
           {shownUrl ? (
-            <p class="report__hint">
+            <p class="page__hint">
               {t('reportUrlSharedAs')} <code data-claimnote="report-shared-url">{shownUrl}</code>
             </p>
           ) : null}
         </div>
 
         {report.claimId ? (
-          <p class="report__field">
+          <p class="page__field">
             {t('reportClaimLabel')} <code data-claimnote="report-claim-id">{report.claimId}</code>
           </p>
         ) : null}
 
-        <div class="report__field">
+        <div class="page__field">
           <label for="report-comment">{t('reportCommentLabel')}</label>
           <textarea
             id="report-comment"
@@ -328,13 +328,13 @@ export function ReportApp(props: ReportAppProps) {
             }}
           />
           <p
-            class={commentLength > COMMENT_MAX ? 'report__hint report__hint--over' : 'report__hint'}
+            class={commentLength > COMMENT_MAX ? 'page__hint page__hint--over' : 'page__hint'}
             id="report-comment-count"
           >
             {t('reportCommentCount', [String(commentLength), String(COMMENT_MAX)])}
           </p>
           {commentProblem ? (
-            <p class="report__error" data-claimnote="report-error-comment">
+            <p class="page__error" data-claimnote="report-error-comment">
               {problemMessage(commentProblem)}
             </p>
           ) : null}
@@ -347,7 +347,7 @@ export function ReportApp(props: ReportAppProps) {
         </p>
 
         <section
-          class="report__preview"
+          class="page__preview"
           aria-labelledby="report-preview-heading"
           data-claimnote="report-preview"
         >
@@ -355,25 +355,25 @@ export function ReportApp(props: ReportAppProps) {
           {issue && issue !== 'too-long' ? (
             <>
               <p>{t('reportPreviewDestination', new URL(issue.url).host + new URL(issue.url).pathname)}</p>
-              <p class="report__preview-label">{t('reportPreviewTitle')}</p>
-              <pre class="report__preview-text" data-claimnote="report-preview-title">
+              <p class="page__preview-label">{t('reportPreviewTitle')}</p>
+              <pre class="page__preview-text" data-claimnote="report-preview-title">
                 {issue.title}
               </pre>
-              <p class="report__preview-label">{t('reportPreviewBody')}</p>
-              <pre class="report__preview-text" data-claimnote="report-preview-body">
+              <p class="page__preview-label">{t('reportPreviewBody')}</p>
+              <pre class="page__preview-text" data-claimnote="report-preview-body">
                 {issue.body}
               </pre>
-              {issue.truncated ? <p class="report__hint">{t('reportPreviewTruncated')}</p> : null}
-              <p class="report__hint">{t('reportPreviewNothingSent')}</p>
+              {issue.truncated ? <p class="page__hint">{t('reportPreviewTruncated')}</p> : null}
+              <p class="page__hint">{t('reportPreviewNothingSent')}</p>
             </>
           ) : issue === 'too-long' ? (
-            <p class="report__error">{t('reportTooLongForUrl')}</p>
+            <p class="page__error">{t('reportTooLongForUrl')}</p>
           ) : (
-            <p class="report__hint">{t('reportPreviewIncomplete')}</p>
+            <p class="page__hint">{t('reportPreviewIncomplete')}</p>
           )}
         </section>
 
-        <div class="report__actions">
+        <div class="page__actions">
           <button type="button" data-claimnote="report-save" onClick={() => void onSave()}>
             {t('reportSaveButton')}
           </button>

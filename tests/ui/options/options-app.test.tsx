@@ -86,6 +86,16 @@ describe('options page: pinned sources', () => {
     expect(pin.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('says how many notes cite each publisher, in the singular for one', async () => {
+    await showOptions();
+    const count = (publisher: string) =>
+      container()
+        .querySelector(`[data-claimnote="publisher-pin-toggle"][data-publisher="${publisher}"]`)
+        ?.parentElement?.querySelector('.page__hint')?.textContent;
+    expect(count('Mayo Clinic')).toBe('(cited in 2 notes)');
+    expect(count('StatPearls')).toBe('(cited in 1 note)');
+  });
+
   it('reorders with up/down buttons and keeps focus on the moved entry', async () => {
     await setPinnedPublishers(['StatPearls', 'Mayo Clinic', 'U.S. Food and Drug Administration']);
     await showOptions();
