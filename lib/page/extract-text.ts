@@ -117,6 +117,12 @@ const BLOCK_TAGS = new Set([
 /** Nodes visited between two yields of the stepwise extractor. */
 const DEFAULT_STEP_NODES = 256;
 const TEXT_NODE = 3;
+/**
+ * Longest text node extracted, in characters. Longer ones are data blobs, not prose: the
+ * scanner never matches a block that long (MAX_BLOCK_CHARS), and copying a 10 MB node into the
+ * page text on every pass was the one long task left on such a page.
+ */
+export const MAX_TEXT_NODE_CHARS = 100_000;
 const ELEMENT_NODE = 1;
 
 const defaultIsOwnElement = (element: Element) => element.localName.startsWith('claimnote-');
@@ -163,6 +169,11 @@ export function* extractTextSteps(
   };
 
   const addText = (node: Text) => {
+    if (node.length > MAX_TEXT_NODE_CHARS) {
+      // Skipped unread, and kept apart from the text around it.
+      endBlock();
+      return;
+    }
     const data = node.data;
     if (data.length === 0) return;
     const firstVisible = data.search(/\S/);

@@ -104,10 +104,7 @@ type Fixture = Window & {
  * stalls of 200 ms on pages that do nothing.
  */
 const EXTRA_STALL_BUDGET_MS = 250;
-/**
- * With Claimnote, 95% of the page's timers must fire within this many ms of schedule, on top of
- * the page's own 95th percentile without Claimnote.
- */
+/** With Claimnote, 95% of the page's timers must fire within this many ms of schedule. */
 const P95_BUDGET_MS = 50;
 
 async function scrollToTheEnd(page: DriverPage): Promise<void> {
@@ -288,11 +285,14 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
         const errors = page.errors.filter((error) => !/\/favicon\.ico\b/.test(error));
         expect(errors, 'errors in the page (uncaught, console or CSP)').toEqual([]);
         const baseline = results.get(`${browserName} ${spec.path}`)?.without;
-        // Where the page's own rendering already delays most of its timers (the 10 MB text node
-        // in Chromium's layout), no extension can bring the 95th percentile under 50 ms; there
-        // Claimnote may add at most 50 ms to the page's own figure.
-        const p95Limit = P95_BUDGET_MS + Math.max(0, baseline?.p95 ?? 0);
-        expect(loop.p95, `${spec.path}: 95th percentile timer delay`).toBeLessThanOrEqual(p95Limit);
+        // A page whose own stall lasts half the measuring window or more (Chromium's layout of
+        // the 10 MB text node: 5–7 s of a 6 s window, covering it whole in some runs and not in
+        // others) leaves too few timers for a 95th percentile that says anything about
+        // Claimnote; there only the longest-stall check below applies.
+        const pageStallsWindow = (baseline?.max ?? 0) >= spec.windowMs / 2;
+        if (!pageStallsWindow) {
+          expect(loop.p95, `${spec.path}: 95th percentile timer delay`).toBeLessThanOrEqual(P95_BUDGET_MS);
+        }
         if (baseline) {
           expect(
             loop.max,

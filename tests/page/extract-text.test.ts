@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractText, extractTextSteps } from '../../lib/page/extract-text';
+import { extractText, extractTextSteps, MAX_TEXT_NODE_CHARS } from '../../lib/page/extract-text';
 import { attributeHiddenPredicate } from '../../lib/page/hidden';
 import { mount } from './mount';
 
@@ -71,6 +71,16 @@ describe('extractText', () => {
 
   it('a hidden block still separates the visible text around it', () => {
     expect(blockTexts('<div>Left<div hidden>gone</div>Right</div>')).toEqual(['Left', 'Right']);
+  });
+
+  it('skips a text node too long to be prose, unread, and keeps the text around it apart', () => {
+    const root = body('<div>Before <span></span> after.</div>');
+    const blob = 'x'.repeat(MAX_TEXT_NODE_CHARS + 1);
+    root.querySelector('span')?.append(blob);
+    const { doc, segments } = extractText(root, options);
+    expect(doc.blocks.map((block) => doc.text.slice(block.start, block.end))).toEqual(['Before', 'after.']);
+    expect(doc.text).not.toContain('xxx');
+    expect(segments.some((segment) => segment.node.data === blob)).toBe(false);
   });
 
   it('records each text node with its offset, so every character maps back to its node', () => {
