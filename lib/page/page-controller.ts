@@ -16,14 +16,14 @@ import { createHighlightPainter, type HighlightPainter } from './highlights';
 import type { IncrementalScanner, PageMatcher, ScanResult } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
 import { createMarker, MARKER_TAG, type MarkerActivation, placeMarker, updateMarker } from './markers';
-import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
+import { watchForRelevance } from './relevance-watch';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 
 /**
  * What the content script does on a page, in three modes:
- * - `dormant`: the page failed the cheap relevance check. Nothing is extracted or matched; a
- *   MutationObserver only records added text, and each batch is checked with the same cheap
- *   test. No UI host, no style, no marker exists.
+ * - `dormant`: the page failed the cheap relevance check. Nothing is extracted or matched; the
+ *   same watch as the content script's (relevance-watch.ts) tests changed text until it passes.
+ *   No UI host, no style, no marker exists.
  * - `active`: the page has relevant vocabulary. Text is extracted and matched in time slices,
  *   findings get highlights and markers, and mutation batches trigger incremental passes.
  * - `paused`: the reader paused Claimnote on this site. Nothing runs until resumed.
@@ -144,6 +144,8 @@ export class PageController {
   private ui: PageUi | null = null;
   private painter: HighlightPainter | null = null;
   private observer: MutationObserver | null = null;
+  /** Stops the dormant page's relevance watch; null while none runs. */
+  private stopRelevanceWatch: (() => void) | null = null;
   private rendered: RenderedFinding[] = [];
   private pendingNodes: Node[] = [];
   private pendingOverflow = false;
@@ -196,31 +198,24 @@ export class PageController {
       this.mode = 'paused';
       return;
     }
-    // Watch from the start, so text added while the check runs is not missed.
     this.mode = 'dormant';
-    this.observe();
     const generation = ++this.startGeneration;
-    if (knownRelevant) this.activate();
-    else this.checkWholePage(generation);
-  }
-
-  /** The cheap relevance check over the whole page, sliced; activates when it passes. */
-  private checkWholePage(generation: number): void {
-    const body = this.doc.body;
-    if (body === null) return;
-    const checkStart = this.view.performance.now();
-    runInSlices(pageRelevanceSteps(body, this.options.matcher.isRelevant), this.options.slices, {
-      signal: this.options.lifecycle.signal,
-    }).then(
-      ({ value, stats }) => {
-        this.measure('claimnote:relevance-check', checkStart, stats.busyMs, {
-          relevant: value,
-          slices: stats.slices,
-        });
-        if (value && generation === this.startGeneration && this.mode === 'dormant') this.activate();
+    if (knownRelevant) {
+      this.activate();
+      return;
+    }
+    this.stopRelevanceWatch = watchForRelevance({
+      document: this.doc,
+      window: this.view,
+      test: this.options.matcher.isRelevant,
+      lifecycle: this.options.lifecycle,
+      slices: this.options.slices,
+      flushDelayMs: this.options.flushDelayMs,
+      onRelevant: () => {
+        this.stopRelevanceWatch = null;
+        if (generation === this.startGeneration && this.mode === 'dormant') this.activate();
       },
-      () => undefined,
-    );
+    });
   }
 
   /**
@@ -348,14 +343,7 @@ export class PageController {
   private flush(): void {
     this.flushScheduled = false;
     if (this.view.location.href !== this.lastUrl) this.onLocationChange();
-    if (this.mode === 'dormant') {
-      const nodes = this.pendingNodes;
-      const overflow = this.pendingOverflow;
-      this.pendingNodes = [];
-      this.pendingOverflow = false;
-      if (overflow) this.checkWholePage(this.startGeneration);
-      else if (nodesAreRelevant(nodes, this.options.matcher.isRelevant)) this.activate();
-    } else if (this.mode === 'active' && !this.passRunning) {
+    if (this.mode === 'active' && !this.passRunning) {
       const textChanged = this.pendingChangesText();
       this.pendingNodes = [];
       this.pendingOverflow = false;
@@ -369,12 +357,8 @@ export class PageController {
     this.ui?.closeNote(false);
     // A client-side navigation may leave no relevant text: report afresh after the next pass.
     this.lastReport = '';
-    if (this.mode === 'dormant') {
-      this.pendingOverflow = true;
-      this.scheduleFlush();
-    } else if (this.mode === 'active') {
-      this.requestPass();
-    }
+    // A dormant page's relevance watch follows navigations itself.
+    if (this.mode === 'active') this.requestPass();
   }
 
   private requestPass(): void {
@@ -686,6 +670,8 @@ export class PageController {
 
   /** Removes everything Claimnote added and stops all work (pause, invalidation). */
   private teardown(): void {
+    this.stopRelevanceWatch?.();
+    this.stopRelevanceWatch = null;
     this.passController?.abort();
     this.passController = null;
     this.observer?.disconnect();

@@ -25,10 +25,12 @@ const MAX_BACKOFF_MS = 2000;
  * The content script's first and only job on a page without intrathecal-therapy vocabulary:
  * check the page once, then watch mutations and SPA navigations and check only what changed.
  * Nothing else runs, and nothing is added to the page, until the test passes; then the
- * observer stops and `onRelevant` loads the scanner.
+ * observer stops and `onRelevant` runs (the content script loads the scanner; the page
+ * controller, resumed on a paused site, activates).
  * @param options the page, the test, and where to report
+ * @returns a function that stops watching without reporting
  */
-export function watchForRelevance(options: RelevanceWatchOptions): void {
+export function watchForRelevance(options: RelevanceWatchOptions): () => void {
   const { document: doc, lifecycle, test } = options;
   const delay = options.flushDelayMs ?? 150;
   let done = false;
@@ -47,10 +49,13 @@ export function watchForRelevance(options: RelevanceWatchOptions): void {
     schedule();
   });
 
-  const finish = () => {
-    if (done) return;
+  const stop = () => {
     done = true;
     observer.disconnect();
+  };
+  const finish = () => {
+    if (done) return;
+    stop();
     options.onRelevant();
   };
 
@@ -103,11 +108,12 @@ export function watchForRelevance(options: RelevanceWatchOptions): void {
 
   // Watch before the first check, so text added while it runs is not missed.
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  lifecycle.onInvalidated(() => observer.disconnect());
+  lifecycle.onInvalidated(stop);
   // A client-side navigation may replace the content without many mutations of text.
   lifecycle.listen(options.window, 'wxt:locationchange', () => {
     overflow = true;
     schedule();
   });
   checkWholePage();
+  return stop;
 }

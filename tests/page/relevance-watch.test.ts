@@ -13,7 +13,7 @@ function watch() {
   const env = fakeLifecycle();
   invalidate = env.invalidate;
   let calls = 0;
-  watchForRelevance({
+  const stop = watchForRelevance({
     document,
     window,
     test,
@@ -24,7 +24,7 @@ function watch() {
     },
     flushDelayMs: 5,
   });
-  return { calls: () => calls, invalidate: env.invalidate };
+  return { calls: () => calls, invalidate: env.invalidate, stop };
 }
 const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,6 +90,16 @@ describe('watchForRelevance', () => {
     const watcher = watch();
     await settle();
     watcher.invalidate();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'intrathecal' }));
+    await settle();
+    expect(watcher.calls()).toBe(0);
+  });
+
+  it('stops without reporting when its stop function is called (the site was paused)', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await settle();
+    watcher.stop();
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'intrathecal' }));
     await settle();
     expect(watcher.calls()).toBe(0);
