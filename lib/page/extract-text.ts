@@ -38,7 +38,7 @@ export interface ExtractOptions {
 }
 
 /** Elements whose content is not prose a reader sees as page text. */
-const SKIPPED_TAGS = new Set([
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',

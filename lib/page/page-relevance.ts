@@ -1,7 +1,6 @@
 import { RELEVANCE_CARRY_CHARS, type RelevanceTest } from '../matching/relevance';
-
-/** Elements whose text is never shown as prose; changes inside them never make a page relevant. */
-const NON_PROSE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+// The extractor's own list: text it never extracts can never make a page relevant.
+import { SKIPPED_TAGS as NON_PROSE_TAGS } from './extract-text';
 
 /**
  * Characters tested per step. A regular-expression test over several megabytes (one 10 MB
@@ -40,7 +39,7 @@ function inNonProse(node: Node): boolean {
 
 /**
  * The same check over a few changed nodes (a mutation batch), run at once: batches are small.
- * Scripts and styles that pages inject all the time are skipped.
+ * Scripts, styles and other elements the extractor skips are skipped here too.
  * @param nodes added or changed nodes; disconnected ones are skipped
  * @param test the claim list's relevance test
  */

@@ -27,6 +27,8 @@ function watch() {
   return { calls: () => calls, invalidate: env.invalidate, stop };
 }
 const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
+const append = (tag: string, text: string) =>
+  document.body.append(Object.assign(document.createElement(tag), { textContent: text }));
 
 describe('watchForRelevance', () => {
   it('reports a page that is relevant from the start, once', async () => {
@@ -34,9 +36,7 @@ describe('watchForRelevance', () => {
     const watcher = watch();
     await settle();
     expect(watcher.calls()).toBe(1);
-    document.body.append(
-      Object.assign(document.createElement('p'), { textContent: 'More intrathecal news' }),
-    );
+    append('p', 'More intrathecal news');
     await settle();
     expect(watcher.calls()).toBe(1);
   });
@@ -45,10 +45,10 @@ describe('watchForRelevance', () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
     await settle();
-    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Compost well.' }));
+    append('p', 'Compost well.');
     await settle();
     expect(watcher.calls()).toBe(0);
-    document.body.append(Object.assign(document.createElement('p'), { textContent: 'An intrathecal pump…' }));
+    append('p', 'An intrathecal pump…');
     await settle();
     expect(watcher.calls()).toBe(1);
   });
@@ -67,7 +67,7 @@ describe('watchForRelevance', () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
     await settle();
-    document.body.append(Object.assign(document.createElement('script'), { textContent: '"intrathecal"' }));
+    append('script', '"intrathecal"');
     await settle();
     expect(watcher.calls()).toBe(0);
   });
@@ -90,7 +90,7 @@ describe('watchForRelevance', () => {
     const watcher = watch();
     await settle();
     watcher.invalidate();
-    document.body.append(Object.assign(document.createElement('p'), { textContent: 'intrathecal' }));
+    append('p', 'intrathecal');
     await settle();
     expect(watcher.calls()).toBe(0);
   });
@@ -100,7 +100,7 @@ describe('watchForRelevance', () => {
     const watcher = watch();
     await settle();
     watcher.stop();
-    document.body.append(Object.assign(document.createElement('p'), { textContent: 'intrathecal' }));
+    append('p', 'intrathecal');
     await settle();
     expect(watcher.calls()).toBe(0);
   });
