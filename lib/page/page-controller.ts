@@ -153,8 +153,6 @@ export class PageController {
   private passRunning = false;
   private passController: AbortController | null = null;
   private changedDuringPass = false;
-  /** Counts start() calls, so a relevance check that outlived a pause does not activate. */
-  private startGeneration = 0;
   /** Extra wait before the next flush while the page keeps changing under passes; 0 when calm. */
   private backoffMs = 0;
   /** A pass was asked for (resume, show notes, navigation) while one was running. */
@@ -199,7 +197,9 @@ export class PageController {
       return;
     }
     this.mode = 'dormant';
-    const generation = ++this.startGeneration;
+    // A watch from an earlier start must not activate this one.
+    this.stopRelevanceWatch?.();
+    this.stopRelevanceWatch = null;
     if (knownRelevant) {
       this.activate();
       return;
@@ -213,7 +213,7 @@ export class PageController {
       flushDelayMs: this.options.flushDelayMs,
       onRelevant: () => {
         this.stopRelevanceWatch = null;
-        if (generation === this.startGeneration && this.mode === 'dormant') this.activate();
+        if (this.mode === 'dormant') this.activate();
       },
     });
   }
@@ -225,7 +225,7 @@ export class PageController {
   setPaused(paused: boolean): void {
     if (paused === (this.mode === 'paused')) return;
     if (paused) {
-      this.startGeneration += 1;
+      // Teardown also stops a relevance watch still running, so it cannot activate later.
       this.teardown();
       this.mode = 'paused';
       this.sendReport(true);

@@ -274,6 +274,21 @@ describe('PageController on a page with claims', () => {
     expect(current.scan).not.toHaveBeenCalled();
   });
 
+  it('stops watching a dormant page when paused, so relevant text added then does not wake it', async () => {
+    mount('<main><p>A page about gardening.</p></main>');
+    current = setup();
+    current.controller.start(false);
+    current.controller.setPaused(true);
+    const paragraph = document.createElement('p');
+    paragraph.textContent = RARE;
+    document.querySelector('main')?.append(paragraph);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(current.controller.currentMode).toBe('paused');
+    expect(host()).toBeNull();
+    current.controller.setPaused(false);
+    await until(idleWith(1), 'the finding after resuming');
+  });
+
   it('cleans up everything when the content script is invalidated', async () => {
     mount(page);
     current = setup();
