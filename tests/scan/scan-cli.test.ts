@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// Runs the real CLI as users and other tools do: `npm run --silent scan -- ...`, through tsx.
+// Runs the real CLI as users and other tools do (`npm run --silent scan -- ...` runs tsx), with
+// tsx's loader in one Node process rather than tsx's wrapper and its child, so that the
+// timeout below kills the process that hangs and no orphan keeps running.
 const root = resolve(import.meta.dirname, '../..');
-const tsx = resolve(root, 'node_modules/.bin/tsx');
 
 interface RunOptions {
   stdin?: string;
@@ -25,8 +26,8 @@ function runScan(
   const started = performance.now();
   return new Promise((done) => {
     const child = execFile(
-      tsx,
-      ['scripts/scan.ts', ...args],
+      process.execPath,
+      ['--import', 'tsx', 'scripts/scan.ts', ...args],
       { cwd: root, env: { ...process.env, ...env }, timeout: 40_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (error.killed ? null : Number(error.code ?? 1)) : 0;
