@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { ClaimListError } from '../lib/claims/load-claim-files';
 import { createMatcher } from '../lib/matching/matcher';
+import { createRelevanceGate } from '../lib/matching/relevance-gate';
 import { formatReport } from '../lib/scan/format-report';
 import { scanInputs } from '../lib/scan/scan-inputs';
 import { SCAN_LIMIT_ENV, scanLimitsFromEnv } from '../lib/scan/scan-limits';
@@ -42,7 +43,11 @@ async function main(argv: string[]): Promise<number> {
     return 64;
   }
   const bundle = loadProjectClaimBundle();
-  const result = await scanInputs(inputs, createMatcher(bundle.index), bundle.version, { limits });
+  const result = await scanInputs(inputs, createMatcher(bundle.index), bundle.version, {
+    limits,
+    // The same gate as the content script's, so the CLI reports what the extension would show.
+    gate: createRelevanceGate(bundle.index.relevanceGate),
+  });
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : formatReport(result, bundle.notes));
   return result.documents.some((d) => 'error' in d) ? 2 : 0;
 }

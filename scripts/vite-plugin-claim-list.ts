@@ -4,14 +4,14 @@ import { buildClaimBundle } from '../lib/claims/build-claim-bundle';
 import { loadClaimFiles } from '../lib/claims/load-claim-files';
 
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
-/** The relevance anchors alone, for the content script that must stay small. */
-const RELEVANCE_WORDS_ID = 'virtual:claimnote/relevance-words';
-const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID]);
+/** The relevance gate alone, for the content script that must stay small. */
+const RELEVANCE_GATE_ID = 'virtual:claimnote/relevance-gate';
+const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_GATE_ID]);
 
 /**
  * Serves the claim list, validated and compiled at build time, as the module
- * `virtual:claimnote/claim-bundle`, and its relevance anchor words alone as
- * `virtual:claimnote/relevance-words`. An invalid claim file fails the build with the file and
+ * `virtual:claimnote/claim-bundle`, and its relevance gate alone as
+ * `virtual:claimnote/relevance-gate`. An invalid claim file fails the build with the file and
  * field named; in dev and test runs, editing a claim file reloads the module.
  * @param claimsDir folder of the claim list
  * @default claimsDir "claims" next to the project root
@@ -27,7 +27,7 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
       if (!VIRTUAL_IDS.has(virtualId)) return undefined;
       this.addWatchFile(claimsDir);
       const bundle = buildClaimBundle(loadClaimFiles(claimsDir));
-      const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceWords;
+      const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceGate;
       return `export default ${JSON.stringify(value)};`;
     },
   };

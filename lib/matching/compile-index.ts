@@ -1,4 +1,5 @@
 import type { Claim, Lexicon } from '../claims/schema';
+import { compileRelevanceGate } from './compile-relevance-gate';
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
 import { termStems } from './tokenize';
 
@@ -15,6 +16,12 @@ export const BUILT_IN_CONCEPTS = {
   /** Words that refer back to the drug or device named just before ("it", "this drug"). */
   referent: 'referent',
   barePump: 'bare-pump',
+  /** Optional extra terms that open the relevance gate (see compile-relevance-gate.ts). */
+  gate: 'gate',
+  /** Terms that open the gate near a bare pump word. */
+  gatePumpContext: 'gate-pump-context',
+  /** Pumps other than intrathecal ones, beside `other-device`, for the gate only. */
+  gateOtherPump: 'gate-other-pump',
 } as const;
 
 const DEFAULT_WINDOW = 15;
@@ -92,6 +99,21 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     }
   }
 
+  const stemsOf = (name: string) => (concepts[name] ? expand(`@${name}`).map(termStems) : []);
+  const entity = [
+    ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
+  ];
+  const relevanceGate = compileRelevanceGate({
+    intrathecal: stemsOf(BUILT_IN_CONCEPTS.intrathecal),
+    extra: stemsOf(BUILT_IN_CONCEPTS.gate),
+    pump: concepts[BUILT_IN_CONCEPTS.barePump] ? expand(`@${BUILT_IN_CONCEPTS.barePump}`) : [],
+    pumpContext: stemsOf(BUILT_IN_CONCEPTS.gatePumpContext),
+    otherDevice: [...stemsOf(BUILT_IN_CONCEPTS.otherDevice), ...stemsOf(BUILT_IN_CONCEPTS.gateOtherPump)],
+    terms,
+    patterns,
+    entity,
+  });
+
   return {
     version: input.version,
     terms,
@@ -103,12 +125,11 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
       negation: classIds(BUILT_IN_CONCEPTS.negation),
       negationException: classIds(BUILT_IN_CONCEPTS.negationException),
       correction: classIds(BUILT_IN_CONCEPTS.correction),
-      entity: [
-        ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
-      ],
+      entity,
       referent: classIds(BUILT_IN_CONCEPTS.referent),
       barePump: classIds(BUILT_IN_CONCEPTS.barePump),
     },
     relevanceWords: [...new Set(anchors)].sort(),
+    relevanceGate,
   };
 }

@@ -1,4 +1,5 @@
 import type { Matcher } from '../matching/matcher';
+import type { RelevanceGate } from '../matching/relevance-gate';
 import type { Finding, TextDocument } from '../matching/types';
 import { htmlTextDocument } from './html-text';
 import { fetchCapped, type ReadLimits, readCappedStream, readRegularFile } from './node-sources';
@@ -37,6 +38,11 @@ export interface ScanOptions {
   sources?: InputSources;
   /** Clock for the time budget, in ms. @default performance.now */
   now?: () => number;
+  /**
+   * The extension's relevance gate: a text that fails it is reported without findings, as the
+   * extension never scans such a page. Without it every text is matched.
+   */
+  gate?: RelevanceGate;
 }
 
 const HTML_FILE = /\.html?$/i;
@@ -93,6 +99,7 @@ async function scanOne(
   sources: InputSources,
   limits: ScanLimits,
   now: () => number,
+  gate: RelevanceGate | undefined,
 ): Promise<ReportedFinding[]> {
   const controller = new AbortController();
   const deadline = now() + limits.timeBudgetMs;
@@ -107,6 +114,7 @@ async function scanOne(
   };
   try {
     const doc = await readDocument(input, sources, budget, limits.maxDepth);
+    if (gate !== undefined && !gate.test(doc.text)) return [];
     const findings: ReportedFinding[] = [];
     for (const block of matcher.scanIncrementally(doc)) {
       for (const { claimId, verdict, quote, start, end } of block)
@@ -141,7 +149,7 @@ export async function scanInputs(
   const documents: ScannedDocument[] = [];
   for (const input of inputs) {
     try {
-      documents.push({ input, findings: await scanOne(input, matcher, sources, limits, now) });
+      documents.push({ input, findings: await scanOne(input, matcher, sources, limits, now, options.gate) });
     } catch (error) {
       documents.push({ input, error: describeError(error) });
     }

@@ -1,0 +1,56 @@
+import type { CompiledPattern } from './compiled-index';
+import type { RelevanceGateSpec } from './relevance-gate';
+
+/** What the gate is compiled from: expanded lexicon terms as stems, and the compiled patterns. */
+export interface RelevanceGateInput {
+  /** `@intrathecal`: a claim about the therapy needs one of them on the page. */
+  intrathecal: string[][];
+  /** `@gate`, optional extras that open the gate on their own. */
+  extra: string[][];
+  /** `@bare-pump`, as written. */
+  pump: string[];
+  /** `@gate-pump-context`. */
+  pumpContext: string[][];
+  /** `@other-device` and `@gate-other-pump`. */
+  otherDevice: string[][];
+  /** Every term's stems, by term id. */
+  terms: string[][];
+  patterns: readonly CompiledPattern[];
+  /** Term ids of the drug and device names (`classes.entity`). */
+  entity: readonly number[];
+}
+
+const unique = (lists: string[][]) =>
+  [...new Map(lists.filter((l) => l.length > 0).map((l) => [l.join(' '), l])).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, l]) => l);
+
+/**
+ * Compiles the relevance gate so that it lets through every text the matcher can find a claim
+ * in, except one whose only sign of the therapy is a bare "pump" (the matcher presumes such a
+ * pump is intrathecal once a page is scanned; the gate wants context near it, and no other
+ * device named before it, before loading the scanner):
+ * - a claim about the therapy (`subject: intrathecal`) is only found in a passage that names
+ *   it with an `@intrathecal` term, so all of them open the gate;
+ * - a claim about a drug itself (`subject: self`) needs one term of every group of its pattern,
+ *   so the terms of one group open it: the group of drug names where there is one, else the
+ *   smallest. "It" standing for the drug needs the drug named just before, which opens it.
+ * @param input the expanded lexicon and the compiled patterns
+ * @returns the gate spec, sorted, without duplicates
+ */
+export function compileRelevanceGate(input: RelevanceGateInput): RelevanceGateSpec {
+  const entity = new Set(input.entity);
+  const open = [...input.intrathecal, ...input.extra];
+  for (const pattern of input.patterns) {
+    if (pattern.subject !== 'self') continue;
+    const drugNames = pattern.groups.find((group) => group.every((t) => entity.has(t)));
+    const group = drugNames ?? [...pattern.groups].sort((a, b) => a.length - b.length)[0] ?? [];
+    for (const id of group) open.push(input.terms[id] ?? []);
+  }
+  return {
+    open: unique(open),
+    pump: [...new Set(input.pump.map((w) => w.toLowerCase()))].sort(),
+    pumpContext: unique(input.pumpContext),
+    otherDevice: unique(input.otherDevice),
+  };
+}

@@ -1,0 +1,260 @@
+import { stem } from './stem';
+
+/**
+ * The relevance gate as compiled from the lexicon (`CompiledIndex.relevanceGate`): terms as the
+ * stem sequences the matcher's tokenizer produces. Plain JSON, shipped alone to the content script.
+ */
+export interface RelevanceGateSpec {
+  /** Terms that make a text relevant on their own (`@gate`: every intrathecal term, drug names). */
+  open: string[][];
+  /**
+   * Words for a pump, lower case as written (`@bare-pump`: "pump", "pumps"), which say nothing on
+   * their own. Compared as written, not by stem: "pumped" and "pumping" are what hearts, fuel and
+   * breast-milk pages do, and never count.
+   */
+  pump: string[];
+  /** Terms that, near a pump word, make it relevant (`@gate-pump-context`). */
+  pumpContext: string[][];
+  /**
+   * Other devices (`@other-device`, `@gate-other-pump`): once one is named, a later bare pump is
+   * that device, as it is to the matcher ("an insulin pump … the pump").
+   */
+  otherDevice: string[][];
+}
+
+/** One pass of the gate over a text fed in order, in ranges or as several texts (text nodes). */
+export interface RelevanceSession {
+  /**
+   * Tests `text[from, to)`. Words are read whole even where they cross `from` or `to`, so the
+   * caller can step through one long text in ranges without cutting a word in two.
+   * @returns true once the session has seen relevant text (stays true)
+   */
+  feed(text: string, from?: number, to?: number): boolean;
+}
+
+/** The cheap check that decides whether a page loads the scanner at all. */
+export interface RelevanceGate {
+  /** Whether this one text is relevant. */
+  test(text: string): boolean;
+  /** A pass that remembers a pump word and its context across calls. */
+  session(): RelevanceSession;
+}
+
+/** Longest word the matcher's tokenizer reads; longer "words" are data and never match. */
+const MAX_WORD = 64;
+/** Longest gap between two words of a term that is still read as one term. */
+const MAX_GAP = 64;
+/**
+ * Farthest a pump word and its context may be apart, in characters: a few sentences ("I was
+ * afraid of opioids. My doctor said the pump solves that").
+ */
+export const PUMP_CONTEXT_CHARS = 400;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string) => c !== '' && WORD_CHAR.test(c);
+const isLower = (c: string) => c !== c.toUpperCase();
+const isUpper = (c: string) => c !== c.toLowerCase();
+
+/**
+ * Whether a word boundary falls between `text[i - 1]` and `text[i]`, two word characters: where
+ * text nodes were joined without space ("PumpOur", "MORPHINEThe"), which `textContent` does for
+ * a heading followed by a paragraph. Lower case followed by upper case, or an upper-case run
+ * followed by a capitalized word.
+ */
+function isCaseBoundary(text: string, i: number): boolean {
+  const before = text.charAt(i - 1);
+  const here = text.charAt(i);
+  if (!isUpper(here)) return false;
+  return isLower(before) || (isUpper(before) && isLower(text.charAt(i + 1)));
+}
+
+// The tokenizer's folding: lower case without accents.
+function fold(word: string): string {
+  const lower = word.toLowerCase();
+  return /[^ -~]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}+/gu, '') : lower;
+}
+
+/**
+ * The end of the word that starts at `start`, or -1 when it is longer than the tokenizer reads.
+ * @param splitCase whether a change of case ends the word (see {@link isCaseBoundary})
+ */
+function wordEnd(text: string, start: number, splitCase: boolean): number {
+  let end = start + 1;
+  while (end < text.length && isWordChar(text.charAt(end)) && !(splitCase && isCaseBoundary(text, end))) {
+    end += 1;
+    if (end - start > MAX_WORD) return -1;
+  }
+  return end;
+}
+
+/** The first character of the word that ends at `end` (exclusive). */
+function wordStart(text: string, end: number): number {
+  let start = end - 1;
+  while (start > 0 && isWordChar(text.charAt(start - 1)) && !isCaseBoundary(text, start)) {
+    start -= 1;
+    if (end - start > MAX_WORD) break;
+  }
+  return start;
+}
+
+/**
+ * The stem and start of the word before the word that starts at `position`, as the tokenizer
+ * reads it: across any gap of punctuation or space, and by its head when it has an apostrophe
+ * tail ("patient's" is "patient").
+ */
+function previousWord(text: string, position: number): { stem: string; start: number } | null {
+  let end = position;
+  // No gap only where text nodes were joined without space ("PainPump" reads as two words).
+  if (!(end > 0 && isCaseBoundary(text, end) && isWordChar(text.charAt(end - 1)))) {
+    while (end > 0 && !isWordChar(text.charAt(end - 1))) {
+      end -= 1;
+      if (position - end > MAX_GAP) return null;
+    }
+    if (end === 0 || end === position) return null;
+  }
+  let start = wordStart(text, end);
+  const apostrophe = text.charAt(start - 1);
+  if ((apostrophe === "'" || apostrophe === '’') && isWordChar(text.charAt(start - 2))) {
+    end = start - 1;
+    start = wordStart(text, end);
+  }
+  if (end - start > MAX_WORD) return null;
+  return { stem: stem(fold(text.slice(start, end))), start };
+}
+
+enum Kind {
+  Open,
+  Pump,
+  Context,
+  Other,
+}
+
+interface Entry {
+  kind: Kind;
+  /** The stems before the last one, last first. */
+  before: string[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The letters every surface form of a word with this stem starts with: the stemmer only cuts
+ * endings, except "-ies" → "-y" ("therapies" → "therapy").
+ */
+const surfacePrefix = (s: string) => (s.length > 3 && s.endsWith('y') ? s.slice(0, -1) : s);
+
+/**
+ * Builds the relevance gate. One case-insensitive RegExp finds the places where a term's last
+ * word may start; only there is the word read whole, stemmed as the matcher stems it, and the
+ * words before it compared, so "pumpkin", "pumped up" (no context) or "gastropump" cost a
+ * lookup and open nothing. A pump word opens the gate only with context in the same session.
+ * @param spec the compiled gate
+ * @returns the gate; always closed when `spec.open` and `spec.pumpContext` are empty
+ */
+export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
+  const byLastStem = new Map<string, Entry[]>();
+  const add = (kind: Kind) => (stems: string[]) => {
+    const last = stems[stems.length - 1];
+    if (last === undefined) return;
+    const entries = byLastStem.get(last) ?? [];
+    entries.push({ kind, before: stems.slice(0, -1).reverse() });
+    byLastStem.set(last, entries);
+  };
+  spec.open.forEach(add(Kind.Open));
+  const pumpWords = new Set(spec.pump);
+  for (const word of pumpWords) add(Kind.Pump)([stem(word)]);
+  spec.pumpContext.forEach(add(Kind.Context));
+  spec.otherDevice.forEach(add(Kind.Other));
+  const prefixes = [...new Set([...byLastStem.keys()].map(surfacePrefix))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const pattern = prefixes.length > 0 ? new RegExp(prefixes.map(escapeRegExp).join('|'), 'gi') : null;
+
+  const matchesBefore = (text: string, start: number, before: string[]): boolean => {
+    let position = start;
+    for (const expected of before) {
+      const word = previousWord(text, position);
+      if (word === null || word.stem !== expected) return false;
+      position = word.start;
+    }
+    return true;
+  };
+
+  function session(): RelevanceSession {
+    let relevant = false;
+    let otherDeviceNamed = false;
+    // Where the last counted pump word and context term start, in `current`.
+    let current: string | null = null;
+    let pumpAt = Number.NEGATIVE_INFINITY;
+    let contextAt = Number.NEGATIVE_INFINITY;
+
+    /** Classifies the word at [start, end) with stem `s`; true when the text is now relevant. */
+    const visit = (text: string, start: number, word: string, entries: readonly Entry[]): boolean => {
+      let pump = false;
+      let context = false;
+      // As for the matcher, "pump" inside a device's name ("pain pump", "breast pump") is not bare.
+      let inDeviceName = false;
+      for (const entry of entries) {
+        if (!matchesBefore(text, start, entry.before)) continue;
+        if (entry.kind === Kind.Open) return true;
+        if (entry.kind === Kind.Pump) pump = pumpWords.has(word);
+        else if (entry.kind === Kind.Context) context = true;
+        else {
+          otherDeviceNamed = true;
+          if (entry.before.length > 0) inDeviceName = true;
+        }
+      }
+      if (pump && !inDeviceName && !otherDeviceNamed) {
+        pumpAt = start;
+        if (start - contextAt <= PUMP_CONTEXT_CHARS) return true;
+      }
+      if (context) {
+        contextAt = start;
+        if (start - pumpAt <= PUMP_CONTEXT_CHARS) return true;
+      }
+      return false;
+    };
+
+    return {
+      feed(text, from = 0, to = text.length) {
+        if (relevant || pattern === null) return relevant;
+        if (text !== current) {
+          current = text;
+          pumpAt = Number.NEGATIVE_INFINITY;
+          contextAt = Number.NEGATIVE_INFINITY;
+        }
+        // A slice longer than the range by one word, so a word that starts inside it is found
+        // whole; words are then read on the full text.
+        const piece =
+          from === 0 && to >= text.length ? text : text.slice(from, Math.min(text.length, to + MAX_WORD));
+        const limit = to - from;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(piece); m !== null && m.index < limit; m = pattern.exec(piece)) {
+          const start = from + m.index;
+          if (start > 0 && isWordChar(text.charAt(start - 1)) && !isCaseBoundary(text, start)) continue;
+          const end = wordEnd(text, start, false);
+          if (end < 0) continue;
+          pattern.lastIndex = end - from;
+          // A brand written in camel case ("SynchroMed") is one word; joined text nodes are two.
+          let word = fold(text.slice(start, end));
+          let entries = byLastStem.get(stem(word));
+          if (entries === undefined) {
+            const split = wordEnd(text, start, true);
+            if (split > 0 && split < end) {
+              word = fold(text.slice(start, split));
+              entries = byLastStem.get(stem(word));
+              pattern.lastIndex = split - from;
+            }
+          }
+          if (entries !== undefined && visit(text, start, word, entries)) {
+            relevant = true;
+            return true;
+          }
+        }
+        return false;
+      },
+    };
+  }
+
+  return { test: (text) => session().feed(text), session };
+}
