@@ -51,9 +51,21 @@ const MAX_GAP = 64;
 export const PUMP_CONTEXT_CHARS = 400;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const isWordChar = (c: string) => c !== '' && WORD_CHAR.test(c);
-const isLower = (c: string) => c !== c.toUpperCase();
-const isUpper = (c: string) => c !== c.toLowerCase();
+/** A letter or digit, as the tokenizer's words are made of; ASCII without a RegExp. */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(c);
+}
+function isLower(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 128 ? code >= 97 && code <= 122 : c !== c.toUpperCase();
+}
+function isUpper(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : c !== c.toLowerCase();
+}
 
 /**
  * Whether a word boundary falls between `text[i - 1]` and `text[i]`, two word characters: where
@@ -170,14 +182,16 @@ export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
   );
   const pattern = prefixes.length > 0 ? new RegExp(prefixes.map(escapeRegExp).join('|'), 'gi') : null;
 
-  const matchesBefore = (text: string, start: number, before: string[]): boolean => {
-    let position = start;
-    for (const expected of before) {
-      const word = previousWord(text, position);
-      if (word === null || word.stem !== expected) return false;
-      position = word.start;
-    }
-    return true;
+  /** The words before one candidate, read once however many terms end in its word. */
+  const wordsBefore = (text: string, start: number) => {
+    const read: ({ stem: string; start: number } | null)[] = [];
+    return (i: number) => {
+      while (read.length <= i) {
+        const last = read.length === 0 ? { start } : read[read.length - 1];
+        read.push(last === null || last === undefined ? null : previousWord(text, last.start));
+      }
+      return read[i] ?? null;
+    };
   };
 
   function session(): RelevanceSession {
@@ -194,8 +208,9 @@ export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
       let context = false;
       // As for the matcher, "pump" inside a device's name ("pain pump", "breast pump") is not bare.
       let inDeviceName = false;
+      const before = wordsBefore(text, start);
       for (const entry of entries) {
-        if (!matchesBefore(text, start, entry.before)) continue;
+        if (!entry.before.every((expected, i) => before(i)?.stem === expected)) continue;
         if (entry.kind === Kind.Open) return true;
         if (entry.kind === Kind.Pump) pump = pumpWords.has(word);
         else if (entry.kind === Kind.Context) context = true;
