@@ -20,10 +20,9 @@ export interface RelevanceGateInput {
   entity: readonly number[];
 }
 
+/** Stem sequences as the spec's space-joined terms, sorted, without duplicates or empty terms. */
 const unique = (lists: string[][]) =>
-  [...new Map(lists.filter((l) => l.length > 0).map((l) => [l.join(' '), l])).entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, l]) => l);
+  [...new Set(lists.filter((l) => l.length > 0).map((l) => l.join(' ')))].sort();
 
 /**
  * Compiles the relevance gate so that it lets through every text the matcher can find a claim

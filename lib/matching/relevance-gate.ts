@@ -1,12 +1,13 @@
 import { stem } from './stem';
 
 /**
- * The relevance gate as compiled from the lexicon (`CompiledIndex.relevanceGate`): terms as the
- * stem sequences the matcher's tokenizer produces. Plain JSON, shipped alone to the content script.
+ * The relevance gate as compiled from the lexicon (`CompiledIndex.relevanceGate`): each term as
+ * the stems the matcher's tokenizer produces, joined by one space ("drug deliveri pump"), which
+ * ships a third smaller than nested arrays. Plain JSON, shipped alone to the content script.
  */
 export interface RelevanceGateSpec {
-  /** Terms that make a text relevant on their own (`@gate`: every intrathecal term, drug names). */
-  open: string[][];
+  /** Terms that make a text relevant on their own (every intrathecal term, drug names, `@gate`). */
+  open: string[];
   /**
    * Words for a pump, lower case as written (`@bare-pump`: "pump", "pumps"), which say nothing on
    * their own. Compared as written, not by stem: "pumped" and "pumping" are what hearts, fuel and
@@ -14,12 +15,12 @@ export interface RelevanceGateSpec {
    */
   pump: string[];
   /** Terms that, near a pump word, make it relevant (`@gate-pump-context`). */
-  pumpContext: string[][];
+  pumpContext: string[];
   /**
    * Other devices (`@other-device`, `@gate-other-pump`): once one is named, a later bare pump is
    * that device, as it is to the matcher ("an insulin pump … the pump").
    */
-  otherDevice: string[][];
+  otherDevice: string[];
 }
 
 /** One pass of the gate over a text fed in order, in ranges or as several texts (text nodes). */
@@ -165,7 +166,8 @@ const surfacePrefix = (s: string) => (s.length > 3 && s.endsWith('y') ? s.slice(
  */
 export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
   const byLastStem = new Map<string, Entry[]>();
-  const add = (kind: Kind) => (stems: string[]) => {
+  const add = (kind: Kind) => (term: string) => {
+    const stems = term.split(' ');
     const last = stems[stems.length - 1];
     if (last === undefined) return;
     const entries = byLastStem.get(last) ?? [];
@@ -174,7 +176,7 @@ export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
   };
   spec.open.forEach(add(Kind.Open));
   const pumpWords = new Set(spec.pump);
-  for (const word of pumpWords) add(Kind.Pump)([stem(word)]);
+  for (const word of pumpWords) add(Kind.Pump)(stem(word));
   spec.pumpContext.forEach(add(Kind.Context));
   spec.otherDevice.forEach(add(Kind.Other));
   const prefixes = [...new Set([...byLastStem.keys()].map(surfacePrefix))].sort(

@@ -5,9 +5,9 @@ import { nodesAreRelevant, pageRelevanceSteps } from '../../lib/page/page-releva
 import { mount } from './mount';
 
 const gate = createRelevanceGate({
-  open: [['intrathecal'], ['drug', 'delivery', 'system']],
+  open: ['intrathecal', 'drug delivery system'],
   pump: ['pump'],
-  pumpContext: [['morphin']],
+  pumpContext: ['morphin'],
   otherDevice: [],
 });
 

@@ -6,9 +6,9 @@ import { fakeLifecycle } from './fake-lifecycle';
 import { mount } from './mount';
 
 const gate = createRelevanceGate({
-  open: [['intrathecal'], ['baclofen']],
+  open: ['intrathecal', 'baclofen'],
   pump: ['pump'],
-  pumpContext: [['morphin']],
+  pumpContext: ['morphin'],
   otherDevice: [],
 });
 let invalidate: (() => void) | undefined;
