@@ -160,7 +160,11 @@ const surfacePrefix = (s: string) => (s.length > 3 && s.endsWith('y') ? s.slice(
  * Builds the relevance gate. One case-insensitive RegExp finds the places where a term's last
  * word may start; only there is the word read whole, stemmed as the matcher stems it, and the
  * words before it compared, so "pumpkin", "pumped up" (no context) or "gastropump" cost a
- * lookup and open nothing. A pump word opens the gate only with context in the same session.
+ * lookup and open nothing. A bare pump word opens the gate only with a context term at most
+ * {@link PUMP_CONTEXT_CHARS} away in the same text, and only while no other device has been named.
+ * Limits, all on the side of opening less: the last word of a term must start with its stem's
+ * letters as written (an accent inside them hides the word), and words more than 64 characters of
+ * punctuation apart are not read as one term.
  * @param spec the compiled gate
  * @returns the gate; always closed when `spec.open` and `spec.pumpContext` are empty
  */
@@ -204,7 +208,10 @@ export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
     let pumpAt = Number.NEGATIVE_INFINITY;
     let contextAt = Number.NEGATIVE_INFINITY;
 
-    /** Classifies the word at [start, end) with stem `s`; true when the text is now relevant. */
+    /**
+     * Counts the word `word` at `start`, whose stem ends the terms `entries`, by the terms that
+     * match with the words before it; true when the text is now relevant.
+     */
     const visit = (text: string, start: number, word: string, entries: readonly Entry[]): boolean => {
       let pump = false;
       let context = false;
