@@ -30,22 +30,19 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
   try {
     const now = await handle.stat();
     if (!now.isFile()) throw new InputRefused(NOT_REGULAR);
-    // One byte more than allowed tells a file that grew past the cap from one that fits.
-    const buffer = Buffer.alloc(Math.min(limits.maxBytes, Math.max(now.size, 0)) + 1);
+    // Read to the end rather than to the stated size: /proc files say 0, a log may be growing.
+    const chunks: Buffer[] = [];
     let length = 0;
-    while (length < buffer.length) {
+    for (;;) {
       limits.signal.throwIfAborted();
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limits.maxBytes + 1));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
+      if (length > limits.maxBytes) throw tooLarge(limits.maxBytes);
+      chunks.push(chunk.subarray(0, bytesRead));
     }
-    if (length > limits.maxBytes) throw tooLarge(limits.maxBytes);
-    if (length === buffer.length) {
-      // The file grew while being read: a larger buffer would still hold the cap, so check once more.
-      const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, null);
-      if (bytesRead > 0) throw tooLarge(limits.maxBytes);
-    }
-    return decoder().decode(buffer.subarray(0, length));
+    return decoder().decode(Buffer.concat(chunks, length));
   } finally {
     await handle.close();
   }
