@@ -25,6 +25,15 @@ const unique = (lists: string[][]) =>
   [...new Set(lists.filter((l) => l.length > 0).map((l) => l.join(' ')))].sort();
 
 /**
+ * Drops terms that hold another term ("baclofen pump" holds "baclofen"): the shorter one opens
+ * the gate wherever the longer would, and fewer last words make a faster search.
+ */
+function withoutRedundant(terms: string[]): string[] {
+  const padded = terms.map((t) => ` ${t} `);
+  return terms.filter((term, i) => !padded.some((other, j) => j !== i && ` ${term} `.includes(other)));
+}
+
+/**
  * Compiles the relevance gate so that it lets through every text the matcher can find a claim
  * in, except one whose only sign of the therapy is a bare "pump" (the matcher presumes such a
  * pump is intrathecal once a page is scanned; the gate wants context near it, and no other
@@ -47,7 +56,7 @@ export function compileRelevanceGate(input: RelevanceGateInput): RelevanceGateSp
     for (const id of group) open.push(input.terms[id] ?? []);
   }
   return {
-    open: unique(open),
+    open: withoutRedundant(unique(open)),
     pump: [...new Set(input.pump.map((w) => w.toLowerCase()))].sort(),
     pumpContext: unique(input.pumpContext),
     otherDevice: unique(input.otherDevice),

@@ -169,116 +169,156 @@ const surfacePrefix = (s: string) => (s.length > 3 && s.endsWith('y') ? s.slice(
  * @returns the gate; always closed when `spec.open` and `spec.pumpContext` are empty
  */
 export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
-  const byLastStem = new Map<string, Entry[]>();
-  const add = (kind: Kind) => (term: string) => {
-    const stems = term.split(' ');
-    const last = stems[stems.length - 1];
-    if (last === undefined) return;
-    const entries = byLastStem.get(last) ?? [];
-    entries.push({ kind, before: stems.slice(0, -1).reverse() });
-    byLastStem.set(last, entries);
-  };
-  spec.open.forEach(add(Kind.Open));
   const pumpWords = new Set(spec.pump);
-  for (const word of pumpWords) add(Kind.Pump)(stem(word));
-  spec.pumpContext.forEach(add(Kind.Context));
-  spec.otherDevice.forEach(add(Kind.Other));
-  const prefixes = [...new Set([...byLastStem.keys()].map(surfacePrefix))].sort(
-    (a, b) => b.length - a.length,
+  // Three searches: the first runs over all the text and looks only for terms that can open the
+  // gate and for pump words; context and other devices are looked for only around a bare pump.
+  const main = wordSearch(
+    [
+      ...spec.open.map((term) => ({ term, kind: Kind.Open })),
+      ...[...pumpWords].map((word) => ({ term: stem(word), kind: Kind.Pump })),
+      // "breast pump": to tell a pump inside another device's name from a bare one.
+      ...spec.otherDevice.map((term) => ({ term, kind: Kind.Other })),
+    ].filter(({ term, kind }) => kind !== Kind.Other || pumpWords.has(lastWord(term))),
   );
-  const pattern = prefixes.length > 0 ? new RegExp(prefixes.map(escapeRegExp).join('|'), 'gi') : null;
-
-  /** The words before one candidate, read once however many terms end in its word. */
-  const wordsBefore = (text: string, start: number) => {
-    const read: ({ stem: string; start: number } | null)[] = [];
-    return (i: number) => {
-      while (read.length <= i) {
-        const last = read.length === 0 ? { start } : read[read.length - 1];
-        read.push(last === null || last === undefined ? null : previousWord(text, last.start));
-      }
-      return read[i] ?? null;
-    };
-  };
+  const context = wordSearch(spec.pumpContext.map((term) => ({ term, kind: Kind.Context })));
+  const other = wordSearch(spec.otherDevice.map((term) => ({ term, kind: Kind.Other })));
 
   function session(): RelevanceSession {
     let relevant = false;
     let otherDeviceNamed = false;
-    // Where the last counted pump word and context term start, in `current`.
+    // Progress of the searches around pumps in `current`, so each part of it is read once.
     let current: string | null = null;
-    let pumpAt = Number.NEGATIVE_INFINITY;
+    let otherReadTo = 0;
+    let contextReadTo = 0;
     let contextAt = Number.NEGATIVE_INFINITY;
 
-    /**
-     * Counts the word `word` at `start`, whose stem ends the terms `entries`, by the terms that
-     * match with the words before it; true when the text is now relevant.
-     */
-    const visit = (text: string, start: number, word: string, entries: readonly Entry[]): boolean => {
-      let pump = false;
-      let context = false;
-      // As for the matcher, "pump" inside a device's name ("pain pump", "breast pump") is not bare.
-      let inDeviceName = false;
-      const before = wordsBefore(text, start);
-      for (const entry of entries) {
-        if (!entry.before.every((expected, i) => before(i)?.stem === expected)) continue;
-        if (entry.kind === Kind.Open) return true;
-        if (entry.kind === Kind.Pump) pump = pumpWords.has(word);
-        else if (entry.kind === Kind.Context) context = true;
-        else {
-          otherDeviceNamed = true;
-          if (entry.before.length > 0) inDeviceName = true;
-        }
+    /** Whether a bare pump at `at` has context near it; reads each stretch of text once. */
+    const hasContextNear = (text: string, at: number): boolean => {
+      if (Math.abs(at - contextAt) <= PUMP_CONTEXT_CHARS) return true;
+      const to = Math.min(text.length, at + PUMP_CONTEXT_CHARS + 1);
+      const from = Math.max(contextReadTo, at - PUMP_CONTEXT_CHARS);
+      contextReadTo = Math.max(contextReadTo, to);
+      return (
+        from < to &&
+        context.scan(text, from, to, (start) => {
+          contextAt = start;
+          return Math.abs(at - start) <= PUMP_CONTEXT_CHARS;
+        })
+      );
+    };
+
+    /** Whether another device is named before `at` (or was in an earlier text of the session). */
+    const otherDeviceBefore = (text: string, at: number): boolean => {
+      if (!otherDeviceNamed && otherReadTo < at) {
+        otherDeviceNamed = other.scan(text, otherReadTo, at, () => true);
+        otherReadTo = at;
       }
-      if (pump && !inDeviceName && !otherDeviceNamed) {
-        pumpAt = start;
-        if (start - contextAt <= PUMP_CONTEXT_CHARS) return true;
-      }
-      if (context) {
-        contextAt = start;
-        if (start - pumpAt <= PUMP_CONTEXT_CHARS) return true;
-      }
-      return false;
+      return otherDeviceNamed;
     };
 
     return {
       feed(text, from = 0, to = text.length) {
-        if (relevant || pattern === null) return relevant;
+        if (relevant) return true;
         if (text !== current) {
           current = text;
-          pumpAt = Number.NEGATIVE_INFINITY;
+          otherReadTo = 0;
+          contextReadTo = 0;
           contextAt = Number.NEGATIVE_INFINITY;
         }
-        // A slice longer than the range by one word, so a word that starts inside it is found
-        // whole; words are then read on the full text.
-        const piece =
-          from === 0 && to >= text.length ? text : text.slice(from, Math.min(text.length, to + MAX_WORD));
-        const limit = to - from;
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(piece); m !== null && m.index < limit; m = pattern.exec(piece)) {
-          const start = from + m.index;
-          if (start > 0 && isWordChar(text.charAt(start - 1)) && !isCaseBoundary(text, start)) continue;
-          const end = wordEnd(text, start, false);
-          if (end < 0) continue;
-          pattern.lastIndex = end - from;
-          // A brand written in camel case ("SynchroMed") is one word; joined text nodes are two.
-          let word = fold(text.slice(start, end));
-          let entries = byLastStem.get(stem(word));
-          if (entries === undefined) {
-            const split = wordEnd(text, start, true);
-            if (split > 0 && split < end) {
-              word = fold(text.slice(start, split));
-              entries = byLastStem.get(stem(word));
-              pattern.lastIndex = split - from;
-            }
-          }
-          if (entries !== undefined && visit(text, start, word, entries)) {
-            relevant = true;
-            return true;
-          }
-        }
-        return false;
+        relevant = main.scan(text, from, to, (start, word, kinds) => {
+          if (kinds.has(Kind.Open)) return true;
+          // As for the matcher, "pump" inside a device's name ("breast pump") is not bare.
+          if (!kinds.has(Kind.Pump) || kinds.has(Kind.Other) || !pumpWords.has(word)) return false;
+          return !otherDeviceBefore(text, start) && hasContextNear(text, start);
+        });
+        return relevant;
       },
     };
   }
 
   return { test: (text) => session().feed(text), session };
+}
+
+const lastWord = (term: string) => term.slice(term.lastIndexOf(' ') + 1);
+
+/** Terms found by one RegExp over the possible starts of their last word. */
+interface WordSearch {
+  /**
+   * Calls `visit` for each word that starts in `text[from, to)` and ends a term (matched with
+   * the words before it), with the kinds of the terms it ends, until `visit` returns true.
+   * @returns whether `visit` returned true
+   */
+  scan(
+    text: string,
+    from: number,
+    to: number,
+    visit: (start: number, word: string, kinds: ReadonlySet<Kind>) => boolean,
+  ): boolean;
+}
+
+function wordSearch(terms: readonly { term: string; kind: Kind }[]): WordSearch {
+  const byLastStem = new Map<string, Entry[]>();
+  for (const { term, kind } of terms) {
+    const stems = term.split(' ');
+    const last = stems[stems.length - 1];
+    if (last === undefined || last === '') continue;
+    const entries = byLastStem.get(last) ?? [];
+    entries.push({ kind, before: stems.slice(0, -1).reverse() });
+    byLastStem.set(last, entries);
+  }
+  const prefixes = [...new Set([...byLastStem.keys()].map(surfacePrefix))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (prefixes.length === 0) return { scan: () => false };
+  const pattern = new RegExp(prefixes.map(escapeRegExp).join('|'), 'gi');
+
+  return {
+    scan(text, from, to, visit) {
+      // A slice longer than the range by one word, so a word that starts inside it is found
+      // whole; words are then read on the full text.
+      const piece =
+        from === 0 && to >= text.length ? text : text.slice(from, Math.min(text.length, to + MAX_WORD));
+      const limit = to - from;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(piece); m !== null && m.index < limit; m = pattern.exec(piece)) {
+        const start = from + m.index;
+        if (start > 0 && isWordChar(text.charAt(start - 1)) && !isCaseBoundary(text, start)) continue;
+        const end = wordEnd(text, start, false);
+        if (end < 0) continue;
+        pattern.lastIndex = end - from;
+        // A brand written in camel case ("SynchroMed") is one word; joined text nodes are two.
+        let word = fold(text.slice(start, end));
+        let entries = byLastStem.get(stem(word));
+        if (entries === undefined) {
+          const split = wordEnd(text, start, true);
+          if (split > 0 && split < end) {
+            word = fold(text.slice(start, split));
+            entries = byLastStem.get(stem(word));
+            pattern.lastIndex = split - from;
+          }
+        }
+        if (entries === undefined) continue;
+        const before = wordsBefore(text, start);
+        const kinds = new Set<Kind>();
+        for (const entry of entries) {
+          if (entry.before.every((expected, i) => before(i)?.stem === expected)) kinds.add(entry.kind);
+        }
+        // `visit` may run the other searches, each with its own RegExp, so this one resumes as set.
+        if (kinds.size > 0 && visit(start, word, kinds)) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/** The words before one candidate, read once however many terms end in its word. */
+function wordsBefore(text: string, start: number): (i: number) => { stem: string; start: number } | null {
+  const read: ({ stem: string; start: number } | null)[] = [];
+  return (i) => {
+    while (read.length <= i) {
+      const last = read.length === 0 ? { start } : read[read.length - 1];
+      read.push(last === null || last === undefined ? null : previousWord(text, last.start));
+    }
+    return read[i] ?? null;
+  };
 }
