@@ -3,6 +3,7 @@
  * (tests/real-pages/labels/<page-id>.json). See tests/real-pages/README.md for the labeling guide.
  */
 
+import { readFileSync } from 'node:fs';
 import { createMatcher } from '../lib/matching/matcher';
 import { pageKindSchema } from '../lib/real-pages/corpus';
 import { quotesSentence } from '../lib/real-pages/own-words';
@@ -18,6 +19,7 @@ import {
 
 const USAGE = `Usage:
   npm run real:label -- <page-id> <fp> <claim,...|none> "<reason>"   label one sentence (replaces its label)
+  npm run real:label -- --batch <file.tsv>                           many labels: one "<page-id>\t<fp>\t<claims|none>\t<reason>" a line
   npm run real:label -- --remove <page-id> <fp>                      drop a sentence label
   npm run real:label -- --done <page-id>                             mark the page reviewed: every sentence checked
   npm run real:label -- --undone <page-id>                           mark it not reviewed again
@@ -61,6 +63,19 @@ function label(pageId: string, fp: string, claimsArg: string, reason: string, fo
   console.log(`${pageId}#${sentence.index} ${fp} -> [${claims.join(',') || 'none'}]`);
 }
 
+// Labels a batch from a tab-separated file kept outside the repository (it holds no page text, but
+// it is a work file); blank lines and lines starting with # are skipped.
+function batch(file: string, force: boolean): void {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const [pageId, fp, claims, reason, ...extra] = line.split('\t');
+    if (!pageId || !fp || !claims || !reason || extra.length > 0)
+      throw new Error(`${file}:${i + 1}: expected 4 tab-separated fields`);
+    label(pageId.trim(), fp.trim(), claims.trim(), reason, force);
+  });
+}
+
 function setDone(pageId: string, done: boolean): void {
   const labels = loadLabels(pageId);
   if (done) {
@@ -97,6 +112,7 @@ try {
   if (first === '--done' && more.length === 1) setDone(more[0] as string, true);
   else if (first === '--undone' && more.length === 1) setDone(more[0] as string, false);
   else if (first === '--status') status(more[0]);
+  else if (first === '--batch' && more.length === 1) batch(more[0] as string, force);
   else if (first === '--remove' && more.length === 2) {
     const labels = loadLabels(more[0] as string);
     labels.sentences = labels.sentences.filter((l) => l.fp !== more[1]);
