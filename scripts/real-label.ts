@@ -72,7 +72,11 @@ function batch(file: string, force: boolean): void {
     const [pageId, fp, claims, reason, ...extra] = line.split('\t');
     if (!pageId || !fp || !claims || !reason || extra.length > 0)
       throw new Error(`${file}:${i + 1}: expected 4 tab-separated fields`);
-    label(pageId.trim(), fp.trim(), claims.trim(), reason, force);
+    try {
+      label(pageId.trim(), fp.trim(), claims.trim(), reason, force);
+    } catch (error) {
+      throw new Error(`${file}:${i + 1}: ${error instanceof Error ? error.message : error}`);
+    }
   });
 }
 
