@@ -146,7 +146,9 @@ describe('start-report responses', () => {
   afterEach(() => stop?.());
 
   const send = async (sender: MessageSender) =>
-    (await fakeBrowser.runtime.onMessage.trigger({ type: START_REPORT, prefill: note() }, sender as never))[0];
+    (
+      await fakeBrowser.runtime.onMessage.trigger({ type: START_REPORT, prefill: note() }, sender as never)
+    )[0];
 
   it('passes the sender to the starter and names why a start failed', async () => {
     const { handler } = setup({ start: () => Promise.reject(new ReportListFullError()) });
