@@ -86,7 +86,7 @@ describe('ReportApp', () => {
     expect($('report-claim-id').textContent).toBe('delivers-into-brain');
     expect(container().querySelector<HTMLInputElement>('input[value="wrong-warning"]')?.checked).toBe(true);
     const body = $('report-preview-body').textContent ?? '';
-    expect(body).toContain('**Page:** https://clinic.example/pumps\n');
+    expect(body).toContain('**Page:** `https://clinic.example/pumps`\n');
     expect(body).not.toContain('session=42');
   });
 
