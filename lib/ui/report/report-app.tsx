@@ -61,7 +61,8 @@ type LoadState =
   | { phase: 'failed'; storageFull: boolean };
 
 /** Message for a failed save: a full storage is something the reader can fix, unlike a retry. */
-const saveFailedMessage = (error: unknown) => t(isStorageFullError(error) ? 'reportStorageFull' : 'reportSaveFailed');
+const saveFailedMessage = (error: unknown) =>
+  isStorageFullError(error) ? t('reportStorageFull') : t('reportSaveFailed');
 
 /**
  * Opens an address in a new tab; only ever called from the Submit button's click handler.
@@ -157,7 +158,7 @@ export function ReportApp(props: ReportAppProps) {
   if (load.phase === 'failed' || !report) {
     return (
       <p role="alert" data-claimnote="report-load-failed">
-        {t(load.phase === 'failed' && load.storageFull ? 'reportStorageFull' : 'reportLoadFailed')}
+        {load.phase === 'failed' && load.storageFull ? t('reportStorageFull') : t('reportLoadFailed')}
       </p>
     );
   }
