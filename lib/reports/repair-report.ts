@@ -1,6 +1,7 @@
 import { capUrl } from '../url/cap-url';
 import {
   DRAFT_TEXT_MAX,
+  PAGE_URL_MAX,
   reportKindSchema,
   reportStatusSchema,
   type StoredReport,
@@ -57,7 +58,8 @@ export function repairReport(
     id: valid('id', entry.id) ?? newId(),
     kind: reportKindSchema.safeParse(entry.kind).data ?? 'other',
     quote: text(entry.quote, DRAFT_TEXT_MAX) ?? '',
-    pageUrl: pageUrl === undefined ? '' : (capUrl(pageUrl, shape.pageUrl.maxLength ?? DRAFT_TEXT_MAX) ?? ''),
+    // Shortened like a newly captured address (createDraftReport), not cut inside its path.
+    pageUrl: pageUrl === undefined ? '' : (capUrl(pageUrl, PAGE_URL_MAX) ?? ''),
     includeQueryAndFragment: valid('includeQueryAndFragment', entry.includeQueryAndFragment) ?? false,
     ...(claimId !== undefined ? { claimId } : {}),
     ...(comment !== undefined && comment.length > 0 ? { comment } : {}),

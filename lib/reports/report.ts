@@ -40,8 +40,12 @@ export const storedReportSchema = z
     id: z.string().min(1).max(64),
     kind: reportKindSchema,
     quote: z.string().max(DRAFT_TEXT_MAX),
-    /** The page address as captured; what is shared depends on `includeQueryAndFragment`. */
-    pageUrl: z.string().max(PAGE_URL_MAX),
+    /**
+     * The page address as captured or typed; what is shared depends on `includeQueryAndFragment`.
+     * A draft may hold more than {@link PAGE_URL_MAX} (a pasted address must not make autosave
+     * fail); `validateReport` refuses to submit it.
+     */
+    pageUrl: z.string().max(DRAFT_TEXT_MAX),
     /** Off by default: query strings and fragments often carry session ids or search terms. */
     includeQueryAndFragment: z.boolean(),
     claimId: z.string().regex(kebabCase).max(120).optional(),

@@ -307,3 +307,18 @@ describe('ReportApp: full storage is named, not "please try again" (issue 10)', 
     expect($('report-load-failed').textContent).toContain('storage');
   });
 });
+
+describe('ReportApp: long page addresses (issue 10)', () => {
+  it('autosaves a pasted address over the submit limit and explains the limit instead of failing to save', async () => {
+    const draft = await storedDraft();
+    await show(draft.id);
+    const long = `https://clinic.example/${'p'.repeat(3000)}`;
+    await type('report-url', long);
+    await flush(500);
+    expect((await getReport(draft.id))?.pageUrl).toBe(long);
+    expect($('report-status').textContent).toBe('');
+    await click('report-submit');
+    expect($('report-error-url').textContent).toContain('too long');
+    expect(opened).toEqual([]);
+  });
+});
