@@ -38,6 +38,7 @@ function text(value: unknown, max: number): string | undefined {
  * @param now clock, for a missing timestamp
  * @param newId id generator, for an entry whose id is unusable
  * @returns a report that passes `storedReportSchema`, or `undefined` when `raw` is not an object
+ *   or nothing the reader wrote or captured survives (no quote, page address, comment or claim)
  */
 export function repairReport(
   raw: unknown,
@@ -69,6 +70,10 @@ export function repairReport(
     // An unknown status becomes a draft: never claim a report was submitted when it is not known.
     status: reportStatusSchema.safeParse(entry.status).data ?? 'draft',
   };
+  // An entry with none of the reader's content is not a report worth keeping, only noise.
+  const hasContent =
+    repaired.quote.trim() !== '' || repaired.pageUrl !== '' || comment !== undefined || claimId !== undefined;
+  if (!hasContent) return undefined;
   const checked = storedReportSchema.safeParse(repaired);
   return checked.success ? checked.data : undefined;
 }

@@ -127,9 +127,16 @@ describe('corrupt stored data', () => {
     status: 'saved',
   };
 
-  it('keeps a report with one bad field, resetting only that field, and drops entries that are not reports', async () => {
+  it('keeps a report with one bad field, resetting only that field, and drops entries with nothing to keep', async () => {
     await fakeBrowser.storage.local.set({
-      reports: [good, { ...good, id: 'r2', status: 'sent-by-fax' }, null, 'text', [good]],
+      reports: [
+        good,
+        { ...good, id: 'r2', status: 'sent-by-fax' },
+        null,
+        'text',
+        [good],
+        { id: 42, kind: 'x' },
+      ],
     });
     expect(await reports.getValue()).toEqual([good, { ...good, id: 'r2', status: 'draft' }]);
     expect(await getStorageNotices()).toEqual([
