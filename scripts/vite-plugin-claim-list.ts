@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildClaimBundle } from '../lib/claims/build-claim-bundle';
-import { loadClaimFiles } from '../lib/claims/load-claim-files';
+import { checkRules } from '../lib/claims/check-rules';
+import { ClaimListError, loadClaimFiles } from '../lib/claims/load-claim-files';
 
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
 /** The relevance anchors alone, for the content script that must stay small. */
@@ -11,12 +12,15 @@ const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID]);
 /**
  * Serves the claim list, validated and compiled at build time, as the module
  * `virtual:claimnote/claim-bundle`, and its relevance anchor words alone as
- * `virtual:claimnote/relevance-words`. An invalid claim file fails the build with the file and
- * field named; in dev and test runs, editing a claim file reloads the module.
+ * `virtual:claimnote/relevance-words`. An invalid claim file, or a rule that no example tests
+ * (see `checkRules`), fails the build with the file and line named; in dev and test runs,
+ * editing a claim file reloads the module.
  * @param claimsDir folder of the claim list
  * @default claimsDir "claims" next to the project root
  */
 export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', 'claims')): Plugin {
+  // Both virtual modules come from one load; the checks run once per claim-list version.
+  const checked = new Set<string>();
   return {
     name: 'claimnote:claim-list',
     resolveId(id) {
@@ -26,7 +30,14 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
       const virtualId = id.startsWith('\0') ? id.slice(1) : '';
       if (!VIRTUAL_IDS.has(virtualId)) return undefined;
       this.addWatchFile(claimsDir);
-      const bundle = buildClaimBundle(loadClaimFiles(claimsDir));
+      const list = loadClaimFiles(claimsDir);
+      const bundle = buildClaimBundle(list);
+      if (!checked.has(list.version)) {
+        const { errors, warnings } = checkRules(list);
+        if (errors.length > 0) throw new ClaimListError(errors);
+        for (const warning of warnings) this.warn(warning);
+        checked.add(list.version);
+      }
       const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceWords;
       return `export default ${JSON.stringify(value)};`;
     },
