@@ -224,10 +224,12 @@ function checkByExamples(
   all: KeyedExample[],
   errors: string[],
 ): void {
-  const relevant = all.filter((e) => e.polarity === 'negative' || e.claimId === claim.id);
+  // Another claim's positive example states that claim, not this one: finding it here would be
+  // a second, wrong note on the same sentence, so an exception may protect it too.
+  const relevant = all;
   const baseline = flagged(list, claim, claim, relevant);
   for (const e of relevant) {
-    if (e.polarity === 'positive' && !baseline.has(e.key)) {
+    if (e.polarity === 'positive' && e.claimId === claim.id && !baseline.has(e.key)) {
       errors.push(`${e.where}: positive example ${e.key} is not found as ${claim.id}`);
     }
     if (e.polarity === 'negative' && baseline.has(e.key)) {
@@ -260,8 +262,10 @@ function checkByExamples(
     const changed = new Set(changedBy({ ...rules, ...withoutLine(rules, exception) }));
     for (const name of exception.protects) {
       const key = name.includes('/') ? name : `${claim.id}/${name}`;
-      if (!all.some((e) => e.key === key && e.polarity === 'negative')) {
-        errors.push(`${where}: "protects: ${name}" names no negative example`);
+      if (!all.some((e) => e.key === key && !(e.polarity === 'positive' && e.claimId === claim.id))) {
+        errors.push(
+          `${where}: "protects: ${name}" names no negative example, nor another claim's positive one`,
+        );
       } else if (!changed.has(key)) {
         const actual = [...changed].map((k) =>
           k.startsWith(`${claim.id}/`) ? k.slice(claim.id.length + 1) : k,

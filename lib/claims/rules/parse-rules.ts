@@ -7,7 +7,7 @@ import type { Rule, RuleExample, RuleException, RuleFile, SourceRef } from './ru
  *     subject intrathecal
  *     except @clinical-study             # protects: n3
  *     match @deliver + into (the|your)? brain
- *     match not need|require + refill within 8
+ *     match negated need|require + refill within 8
  *       except refill kit                # protects: n5
  *     examples
  *     + p1: The pump sends the drug straight into the brain.
@@ -82,9 +82,10 @@ function readWindow(text: string): number {
 function readRule(text: string, source: SourceRef): Rule {
   let body = text;
   let negated = false;
-  if (/^not\s/.test(body)) {
+  // "negated", not "not": a term may itself begin with "not" ("not limited to approved drugs").
+  if (/^negated\s/.test(body)) {
     negated = true;
-    body = body.slice(4);
+    body = body.slice('negated'.length).trimStart();
   }
   let window: number | undefined;
   const within = /\s+within\s+(\S+)\s*$/.exec(body);

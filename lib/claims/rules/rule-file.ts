@@ -24,7 +24,7 @@ export interface Rule {
   source: SourceRef;
   /** Each group's alternatives; one of every group must occur within the window. */
   groups: WrittenAlternative[][];
-  /** `match not ...`: the claim itself is a negative statement. */
+  /** `match negated ...`: the claim itself is a negative statement ("you need no trial"). */
   negated: boolean;
   window?: number;
   /** The rule's own `except` lines (file-wide ones are in `RuleFile.exceptions`). */
