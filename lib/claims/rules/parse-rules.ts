@@ -7,6 +7,7 @@ import type { Rule, RuleExample, RuleException, RuleFile, SourceRef } from './ru
  *     subject intrathecal
  *     except @clinical-study             # protects: n3
  *     match @deliver + into (the|your)? brain
+ *         | to (the|your)? brain
  *     match negated need|require + refill within 8
  *       except refill kit                # protects: n5
  *     examples
@@ -24,7 +25,7 @@ export function parseRuleFile(text: string, file: string): { rules: RuleFile; pr
   let inExamples = false;
   let lastExample: RuleExample | undefined;
 
-  text.split('\n').forEach((raw, i) => {
+  joinContinuations(text.split('\n')).forEach(([raw, i]) => {
     const line = i + 1;
     const fail = (message: string) => problems.push(`${file}:${line}: ${message}`);
     if (inExamples) {
@@ -70,6 +71,33 @@ export function parseRuleFile(text: string, file: string): { rules: RuleFile; pr
   });
   if (out.rules.length === 0) problems.push(`${file}:1: no "match" rule`);
   return { rules: out, problems };
+}
+
+/**
+ * Lines of the rules part that begin with `|` or `+` continue the line above, so a long rule can
+ * be written one group (or a few alternatives) per line; the joined line keeps the first line's
+ * number. Comments are dropped from continued lines; the examples part is left as it is.
+ */
+function joinContinuations(lines: string[]): [string, number][] {
+  const out: [string, number][] = [];
+  let inExamples = false;
+  let head = -1;
+  lines.forEach((raw, i) => {
+    const body = raw.replace(/#.*$/, '').trim();
+    if (!inExamples && body === 'examples') inExamples = true;
+    const headLine = out[head];
+    if (!inExamples && /^[|+]/.test(body) && headLine) {
+      const hash = headLine[0].indexOf('#');
+      const code = hash >= 0 ? headLine[0].slice(0, hash) : headLine[0];
+      const comment = hash >= 0 ? headLine[0].slice(hash) : '';
+      out[head] = [`${code.trimEnd()} ${body} ${comment}`.trimEnd(), headLine[1]];
+      out.push(['', i]);
+      return;
+    }
+    if (body !== '') head = out.length;
+    out.push([raw, i]);
+  });
+  return out;
 }
 
 function readWindow(text: string): number {
