@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildClaimBundle } from '../lib/claims/build-claim-bundle';
-import { checkRules } from '../lib/claims/check-rules';
+import { checkRules, warningSummary } from '../lib/claims/check-rules';
 import { ClaimListError, loadClaimFiles } from '../lib/claims/load-claim-files';
 
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
@@ -35,7 +35,7 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
       if (!checked.has(list.version)) {
         const { errors, warnings } = checkRules(list);
         if (errors.length > 0) throw new ClaimListError(errors);
-        for (const warning of warnings) this.warn(warning);
+        for (const line of warningSummary(warnings)) this.warn(line);
         checked.add(list.version);
       }
       const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceWords;

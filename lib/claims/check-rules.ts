@@ -286,3 +286,19 @@ function withoutLine(rules: RuleFile, target: RuleException): Pick<RuleFile, 'ex
     rules: rules.rules.map((r) => ({ ...r, exceptions: drop(r.exceptions) })),
   };
 }
+
+/**
+ * One line per file for a list of warnings, so that a build log stays readable.
+ * @param warnings `file:line: message` lines from `checkRules`
+ * @returns e.g. `claims/rules/x.rules: 3 alternatives no positive example uses (claims:check -- --warnings)`
+ */
+export function warningSummary(warnings: string[]): string[] {
+  const perFile = new Map<string, number>();
+  for (const w of warnings) {
+    const file = w.slice(0, w.indexOf(':'));
+    perFile.set(file, (perFile.get(file) ?? 0) + 1);
+  }
+  return [...perFile].map(
+    ([file, n]) => `${file}: ${n} alternatives no positive example uses (npm run claims:check -- --warnings)`,
+  );
+}
