@@ -31,24 +31,22 @@ const keyOf = (term: string) => termStems(term).join(' ');
  * redundant, no concept nobody uses, no exception whose removal changes no example (judged by
  * running the real matcher on every claim's examples with and without it), every positive
  * example found and no negative example flagged as any claim. A positive alternative that no
- * example uses is a warning. Claims still in the JSON form get only the example checks.
+ * example uses is a warning.
  * @param list the loaded claim list (see `loadClaimFiles`)
  * @returns errors and warnings, each starting with `file:line:`
  */
 export function checkRules(list: ClaimList): RuleCheckResult {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const ruleFiles = list.ruleFiles ?? {};
   const expand = conceptExpander(list);
   const examples = keyedExamples(list);
 
   checkConcepts(list, errors);
   for (const claim of list.claims) {
-    const rules = ruleFiles[claim.id];
-    if (rules) {
-      checkRedundancy(rules, expand, errors);
-      checkExercised(rules, expand, warnings);
-    }
+    const rules = list.ruleFiles[claim.id];
+    if (!rules) continue;
+    checkRedundancy(rules, expand, errors);
+    checkExercised(rules, expand, warnings);
     checkByExamples(list, claim, rules, examples, errors);
   }
   return { errors, warnings };
@@ -66,36 +64,26 @@ function conceptExpander(list: ClaimList): (term: string) => string[] {
 }
 
 function keyedExamples(list: ClaimList): KeyedExample[] {
-  return list.claims.flatMap((claim) => {
-    const rules = list.ruleFiles?.[claim.id];
-    if (rules) {
-      return rules.examples.map((e) => ({
-        key: `${claim.id}/${e.id}`,
-        claimId: claim.id,
-        polarity: e.polarity,
-        example: e.example,
-        where: `${rules.file}:${e.line}`,
-      }));
-    }
-    return (['positive', 'negative'] as const).flatMap((polarity) =>
-      claim.examples[polarity].map((example, i) => {
-        const key = `${claim.id}/${polarity[0]}${i + 1}`;
-        return { key, claimId: claim.id, polarity, example, where: `claims/items/${claim.id}.json (${key})` };
-      }),
-    );
-  });
+  return Object.entries(list.ruleFiles).flatMap(([claimId, rules]) =>
+    rules.examples.map((e) => ({
+      key: `${claimId}/${e.id}`,
+      claimId,
+      polarity: e.polarity,
+      example: e.example,
+      where: `${rules.file}:${e.line}`,
+    })),
+  );
 }
 
 /** Duplicate terms within a concept, and concepts that no rule and no other concept uses. */
 function checkConcepts(list: ClaimList, errors: string[]): void {
   const lines = list.lexiconLines;
-  if (!lines) return;
   const used = new Set<string>();
   const note = (term: string) => term.startsWith('@') && used.add(term.slice(1));
   for (const claim of list.claims) {
     for (const p of claim.match.patterns) for (const t of [...p.all.flat(), ...(p.none ?? [])]) note(t);
   }
-  for (const [name, conceptLines] of Object.entries(lines)) {
+  for (const conceptLines of Object.values(lines)) {
     const seen = new Map<string, string>();
     for (const line of conceptLines) {
       for (const term of line.terms) {
@@ -110,7 +98,6 @@ function checkConcepts(list: ClaimList, errors: string[]): void {
         seen.set(key, line.source.text);
       }
     }
-    void name;
   }
   for (const [name, conceptLines] of Object.entries(lines)) {
     if (used.has(name) || BUILT_INS.has(name)) continue;
@@ -122,19 +109,24 @@ function checkConcepts(list: ClaimList, errors: string[]): void {
 /** Alternatives of one group, or exceptions of one rule, that stem to the same words. */
 function checkRedundancy(rules: RuleFile, expand: (t: string) => string[], errors: string[]): void {
   const check = (alternatives: { alt: WrittenAlternative; line: number }[], what: string) => {
-    const seen = new Map<string, WrittenAlternative>();
+    const seen = new Map<string, { alt: WrittenAlternative; term: string }>();
+    const describe = (alt: WrittenAlternative, term: string) =>
+      alt.text === term
+        ? `"${term}"`
+        : alt.text.startsWith('@')
+          ? `"${term}" of ${alt.text}`
+          : `"${alt.text}" ("${term}")`;
     for (const { alt, line } of alternatives) {
       for (const term of alt.terms.flatMap((t) => expand(t))) {
         const key = keyOf(term);
         const earlier = seen.get(key);
-        if (earlier && earlier !== alt) {
-          const via = alt.text.startsWith('@') || earlier.text.startsWith('@') ? ` ("${term}")` : '';
+        if (earlier && earlier.alt !== alt) {
           errors.push(
-            `${rules.file}:${line}: ${what} "${alt.text}" repeats "${earlier.text}"${via} after stemming ("${key}")`,
+            `${rules.file}:${line}: ${what} ${describe(alt, term)} repeats ${describe(earlier.alt, earlier.term)} after stemming ("${key}")`,
           );
           break;
         }
-        seen.set(key, alt);
+        seen.set(key, { alt, term });
       }
     }
   };
@@ -220,7 +212,7 @@ function withoutAlternative(rules: RuleFile, target: RuleException, alt: Written
 function checkByExamples(
   list: ClaimList,
   claim: Claim,
-  rules: RuleFile | undefined,
+  rules: RuleFile,
   all: KeyedExample[],
   errors: string[],
 ): void {
@@ -236,7 +228,6 @@ function checkByExamples(
       errors.push(`${e.where}: negative example ${e.key} is flagged as ${claim.id}`);
     }
   }
-  if (!rules) return;
   const exceptions = [...rules.exceptions, ...rules.rules.flatMap((r) => r.exceptions)];
   if (exceptions.length === 0) return;
   // Removing vetoes only ever adds findings, so only what the claim finds with none can change.

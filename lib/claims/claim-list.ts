@@ -11,10 +11,10 @@ export interface ClaimList {
   claims: Claim[];
   sources: Source[];
   lexicon: Lexicon;
-  /** Each claim's parsed rules file, by claim id (absent for claims still in the JSON form). */
-  ruleFiles?: Record<string, RuleFile>;
-  /** Where each concept's terms are written, when the lexicon is one file per concept. */
-  lexiconLines?: Record<string, ConceptLine[]>;
+  /** Each claim's parsed rules file, by claim id. */
+  ruleFiles: Record<string, RuleFile>;
+  /** Where each concept's terms are written (`claims/lexicon/<name>.txt`). */
+  lexiconLines: Record<string, ConceptLine[]>;
 }
 
 /** What a note card shows for one claim: the claim's text fields with its sources resolved. */

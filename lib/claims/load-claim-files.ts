@@ -3,18 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { ClaimList } from './claim-list';
-import { type ConceptLine, readLexiconFiles } from './lexicon-files';
+import { readLexiconFiles } from './lexicon-files';
 import { parseRuleFile } from './rules/parse-rules';
 import type { RuleFile } from './rules/rule-file';
 import { rulesToClaimFields } from './rules/rules-to-claim';
-import {
-  type Claim,
-  claimFileSchema,
-  type Lexicon,
-  lexiconSchema,
-  type Source,
-  sourceSchema,
-} from './schema';
+import { type Claim, claimFileSchema, type Source, sourceSchema } from './schema';
 
 /** A claim-list file that failed validation, with every problem named by file and field. */
 export class ClaimListError extends Error {
@@ -53,8 +46,7 @@ function jsonFiles(dir: string): string[] {
  * Reads and validates the claim list under `dir`: `items/<id>.json` (reviewed prose),
  * `rules/<id>.rules` (matching rules and examples), `lexicon/<concept>.txt`, `sources/*.json`.
  * Checks cross-references too: every source id a claim cites exists, file names equal ids, ids
- * are unique, every `@concept` a pattern uses is defined. A claim file that still holds its
- * `match` and `examples` as JSON, and a single `lexicon.json`, are read as before issue 8.
+ * are unique, every `@concept` a rule uses is defined.
  * @param dir the `claims/` folder
  * @throws {ClaimListError} naming each file and field that is wrong
  */
@@ -77,19 +69,14 @@ export function loadClaimFiles(dir: string): ClaimList {
     sources.push(parsed.data);
   }
 
-  let lexiconPath = join(dir, 'lexicon');
-  let lexicon: Lexicon = { concepts: {} };
-  let lexiconLines: Record<string, ConceptLine[]> | undefined;
-  if (existsSync(lexiconPath)) {
-    const read = readLexiconFiles(lexiconPath, label);
-    problems.push(...read.problems);
-    lexicon = read.lexicon;
-    lexiconLines = read.lines;
-  } else {
-    lexiconPath = join(dir, 'lexicon.json');
-    const lexiconParsed = lexiconSchema.safeParse(readJson(lexiconPath, label(lexiconPath), problems));
-    if (!lexiconParsed.success) problems.push(...describeIssues(label(lexiconPath), lexiconParsed.error));
-    else lexicon = lexiconParsed.data;
+  const lexiconPath = join(dir, 'lexicon');
+  const { lexicon, lines: lexiconLines, problems: lexiconProblems } = readLexiconFiles(lexiconPath, label);
+  problems.push(...lexiconProblems);
+  // Branches from before issue 8 add concepts to the single JSON file; they would be ignored here.
+  if (existsSync(join(dir, 'lexicon.json'))) {
+    problems.push(
+      `${label(join(dir, 'lexicon.json'))}: concepts live in ${label(lexiconPath)}/<name>.txt; run \`npx tsx scripts/split-lexicon.ts\``,
+    );
   }
 
   const sourceIds = new Set(sources.map((s) => s.id));
@@ -103,29 +90,20 @@ export function loadClaimFiles(dir: string): ClaimList {
       problems.push(...describeIssues(label(path), parsed.error));
       continue;
     }
-    const { match, examples, ...prose } = parsed.data;
+    const prose = parsed.data;
     const rulesPath = join(dir, 'rules', `${name.slice(0, -'.json'.length)}.rules`);
-    let fields: Pick<Claim, 'match' | 'examples'> | undefined;
-    if (existsSync(rulesPath)) {
-      if (match || examples) {
-        problems.push(
-          `${label(path)}: field "match": the rules are in ${label(rulesPath)}; remove them here`,
-        );
-      }
-      const read = parseRuleFile(readFileSync(rulesPath, 'utf8'), label(rulesPath));
-      problems.push(...read.problems);
-      ruleFiles[prose.id] = read.rules;
-      fields = rulesToClaimFields(read.rules);
-      for (const polarity of ['positive', 'negative'] as const) {
-        if (fields.examples[polarity].length < MIN_EXAMPLES) {
-          problems.push(`${label(rulesPath)}:1: needs at least ${MIN_EXAMPLES} ${polarity} examples`);
-        }
-      }
-    } else if (match && examples) {
-      fields = { match, examples };
-    } else {
+    if (!existsSync(rulesPath)) {
       problems.push(`${label(path)}: no rules file ${label(rulesPath)}`);
       continue;
+    }
+    const read = parseRuleFile(readFileSync(rulesPath, 'utf8'), label(rulesPath));
+    problems.push(...read.problems);
+    ruleFiles[prose.id] = read.rules;
+    const fields = rulesToClaimFields(read.rules);
+    for (const polarity of ['positive', 'negative'] as const) {
+      if (fields.examples[polarity].length < MIN_EXAMPLES) {
+        problems.push(`${label(rulesPath)}:1: needs at least ${MIN_EXAMPLES} ${polarity} examples`);
+      }
     }
     const claim: Claim = { ...prose, ...fields };
     if (`${claim.id}.json` !== name) {
@@ -136,24 +114,20 @@ export function loadClaimFiles(dir: string): ClaimList {
         problems.push(`${label(path)}: field "sources.${i}": unknown source id "${sourceId}"`);
       }
     });
-    claim.match.patterns.forEach((pattern, p) => {
-      const terms = [...pattern.all.flat(), ...(pattern.none ?? [])];
-      for (const term of terms) {
+    for (const pattern of claim.match.patterns) {
+      for (const term of [...pattern.all.flat(), ...(pattern.none ?? [])]) {
         if (term.startsWith('@') && !(term.slice(1) in lexicon.concepts)) {
-          const where = pattern.source
-            ? `${pattern.source.file}:${pattern.source.line}`
-            : `${label(path)}: field "match.patterns.${p}"`;
-          problems.push(`${where}: unknown concept "${term}"`);
+          problems.push(`${pattern.source?.file}:${pattern.source?.line}: unknown concept "${term}"`);
         }
       }
-    });
+    }
     claims.push(claim);
   }
   for (const [concept, terms] of Object.entries(lexicon.concepts)) {
     for (const term of terms) {
       if (term.startsWith('@') && !(term.slice(1) in lexicon.concepts)) {
-        const where = lexiconLines ? `${label(join(lexiconPath, `${concept}.txt`))}` : label(lexiconPath);
-        problems.push(`${where}: field "concepts.${concept}": unknown concept "${term}"`);
+        const line = lexiconLines[concept]?.find((l) => l.terms.includes(term))?.source.line ?? 1;
+        problems.push(`${label(join(lexiconPath, `${concept}.txt`))}:${line}: unknown concept "${term}"`);
       }
     }
   }
@@ -176,6 +150,6 @@ export function loadClaimFiles(dir: string): ClaimList {
     sources,
     lexicon,
     ruleFiles,
-    ...(lexiconLines ? { lexiconLines } : {}),
+    lexiconLines,
   };
 }

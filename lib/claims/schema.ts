@@ -44,7 +44,7 @@ export const sourceRegistrySchema = z
 
 /**
  * A term is a word or phrase ("deliver", "spinal fluid") matched on normalized, stemmed
- * tokens, or a reference to a lexicon concept ("@deliver").
+ * tokens, or a reference to a lexicon concept ("@trial"). Written in `claims/rules/*.rules`.
  */
 export const termSchema = z.string().min(1).max(80);
 
@@ -118,16 +118,13 @@ export const claimSchema = z.object({ ...claimProse, ...claimMatch }).strict();
 export type Claim = z.infer<typeof claimSchema>;
 
 /**
- * A file in `claims/items/`: the reviewed prose only, its rules and examples being in
- * `claims/rules/<id>.rules`. A file that still carries `match` and `examples` (the JSON form
- * before issue 8) is read as before.
+ * A file in `claims/items/`: the reviewed prose only. Its rules and examples are in
+ * `claims/rules/<id>.rules` (see claims/README.md).
  */
-export const claimFileSchema = z
-  .object({ ...claimProse, match: claimMatch.match.optional(), examples: claimMatch.examples.optional() })
-  .strict();
+export const claimFileSchema = z.object(claimProse).strict();
 export type ClaimFile = z.infer<typeof claimFileSchema>;
 
-/** Named term lists shared by all claims (`@spinal-cord`, `@brain`, ...): `claims/lexicon/<name>.txt`. */
+/** Named term lists shared by all claims (`@trial`, `@oral`, ...): `claims/lexicon/<name>.txt`. */
 export const lexiconSchema = z
   .object({
     concepts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(termSchema).min(1)),
