@@ -8,6 +8,9 @@ const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
 /** The relevance anchors alone, for the content script that must stay small. */
 const RELEVANCE_WORDS_ID = 'virtual:claimnote/relevance-words';
 const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID]);
+// The checks run once per claim-list version and process: a WXT build runs several vite builds,
+// each with its own plugin instance, and each loads both virtual modules.
+const checked = new Set<string>();
 
 /**
  * Serves the claim list, validated and compiled at build time, as the module
@@ -19,8 +22,6 @@ const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID]);
  * @default claimsDir "claims" next to the project root
  */
 export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', 'claims')): Plugin {
-  // Both virtual modules come from one load; the checks run once per claim-list version.
-  const checked = new Set<string>();
   return {
     name: 'claimnote:claim-list',
     resolveId(id) {
