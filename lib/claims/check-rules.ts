@@ -30,8 +30,8 @@ const keyOf = (term: string) => termStems(term).join(' ');
  * The checks that make every rule earn its place (issue 8): no term that stemming makes
  * redundant, no concept nobody uses, no exception whose removal changes no example (judged by
  * running the real matcher on every claim's examples with and without it), every positive
- * example found and no negative example flagged as any claim. A positive alternative that no
- * example uses is a warning.
+ * example found and no negative example flagged as any claim, every rule finding a positive
+ * example of its own. A positive alternative that no example uses is a warning.
  * @param list the loaded claim list (see `loadClaimFiles`)
  * @returns errors and warnings, each starting with `file:line:`
  */
@@ -48,6 +48,7 @@ export function checkRules(list: ClaimList): RuleCheckResult {
     checkRedundancy(rules, expand, errors);
     checkExercised(rules, expand, warnings);
     checkByExamples(list, claim, rules, examples, errors);
+    checkRuleBacking(list, claim, rules, examples, errors);
   }
   return { errors, warnings };
 }
@@ -197,6 +198,35 @@ function flagged(
     if (matcher.scan(doc).some((f) => f.claimId === claim.id && (!own || f.start >= from))) out.add(e.key);
   }
   return out;
+}
+
+/**
+ * Every rule must find at least one positive example on its own, and a positive example written
+ * under a rule must be one that rule finds: the reviewer reads them side by side.
+ */
+function checkRuleBacking(
+  list: ClaimList,
+  claim: Claim,
+  rules: RuleFile,
+  all: KeyedExample[],
+  errors: string[],
+): void {
+  const positives = all.filter((e) => e.claimId === claim.id && e.polarity === 'positive');
+  const { match } = rulesToClaimFields(rules);
+  rules.rules.forEach((rule, i) => {
+    const pattern = match.patterns[i];
+    if (!pattern) return;
+    const found = flagged(list, claim, { match: { ...match, patterns: [pattern] } }, positives);
+    const where = `${rule.source.file}:${rule.source.line}`;
+    if (found.size === 0) errors.push(`${where}: the rule finds no positive example; write one under it`);
+    for (const e of rules.examples) {
+      if (e.rule === i && e.polarity === 'positive' && !found.has(`${claim.id}/${e.id}`)) {
+        errors.push(
+          `${rules.file}:${e.line}: positive example ${e.id} is written under the rule at line ${rule.source.line}, which does not find it`,
+        );
+      }
+    }
+  });
 }
 
 function withoutAlternative(rules: RuleFile, target: RuleException, alt: WrittenAlternative): RuleFile {

@@ -124,6 +124,29 @@ describe('checkRules', () => {
     );
   });
 
+  it('refuses a rule that finds no positive example of its own', () => {
+    const { errors } = check(
+      brain(
+        'match deliver + into (the|your|my)? brain\n  except ventricle  # protects: n1\nmatch pump + skull',
+      ),
+    );
+    expect(errors).toEqual([
+      'rules/delivers-into-brain.rules:3: the rule finds no positive example; write one under it',
+    ]);
+  });
+
+  it('refuses a positive example written under a rule that does not find it', () => {
+    const { errors } = check(
+      brain(
+        'match deliver + into (the|your|my)? brain\n  except ventricle  # protects: n1\n' +
+          'match pump + skull\n+ p7: The pain pump sends drug into the skull.\n+ p8: The intrathecal pump delivers morphine into the brain stem.',
+      ),
+    );
+    expect(errors).toEqual([
+      'rules/delivers-into-brain.rules:5: positive example p8 is written under the rule at line 3, which does not find it',
+    ]);
+  });
+
   it('fails the build through the vite plugin with the same message', () => {
     const dir = claimDir(
       brain('match deliver|delivers + into (the|your|my)? brain\n  except ventricle  # protects: n1'),

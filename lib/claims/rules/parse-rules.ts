@@ -9,6 +9,7 @@ import type { Rule, RuleExample, RuleException, RuleFile, SourceRef } from './ru
  *     match @deliver + into (the|your)? brain
  *         | to (the|your)? brain
  *     match negated need|require + refill within 8
+ *     + p2: You never need to have it refilled.
  *       except refill kit                # protects: n5
  *     examples
  *     + p1: The pump sends the drug straight into the brain.
@@ -28,10 +29,13 @@ export function parseRuleFile(text: string, file: string): { rules: RuleFile; pr
   joinContinuations(text.split('\n')).forEach(([raw, i]) => {
     const line = i + 1;
     const fail = (message: string) => problems.push(`${file}:${line}: ${message}`);
-    if (inExamples) {
-      lastExample = readExample(raw, line, lastExample, out.examples, fail);
+    // Examples may also sit under the rule they back (`+ p1: ...` at the start of a line).
+    if (inExamples || EXAMPLE.test(raw) || (lastExample && CONTEXT.test(raw))) {
+      const rule = inExamples || out.rules.length === 0 ? undefined : out.rules.length - 1;
+      lastExample = readExample(raw, line, lastExample, out.examples, fail, rule);
       return;
     }
+    lastExample = undefined;
     const hash = raw.indexOf('#');
     const comment = hash >= 0 ? raw.slice(hash + 1).trim() : '';
     const body = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
@@ -86,7 +90,7 @@ function joinContinuations(lines: string[]): [string, number][] {
     const body = raw.replace(/#.*$/, '').trim();
     if (!inExamples && body === 'examples') inExamples = true;
     const headLine = out[head];
-    if (!inExamples && /^[|+]/.test(body) && headLine) {
+    if (!inExamples && /^[|+]/.test(body) && !EXAMPLE.test(raw) && headLine) {
       const hash = headLine[0].indexOf('#');
       const code = hash >= 0 ? headLine[0].slice(0, hash) : headLine[0];
       const comment = hash >= 0 ? headLine[0].slice(hash) : '';
@@ -139,6 +143,7 @@ function readException(
   return { source, alternatives, protects };
 }
 
+// At the start of the line: an indented `+` line continues a rule instead.
 const EXAMPLE = /^([+-])\s*([a-z0-9][a-z0-9-]*):\s*(\S.*)$/;
 const CONTEXT = /^\s+context:\s*(\S.*)$/;
 
@@ -148,6 +153,7 @@ function readExample(
   previous: RuleExample | undefined,
   examples: RuleExample[],
   fail: (message: string) => void,
+  rule: number | undefined,
 ): RuleExample | undefined {
   if (raw.trim() === '' || raw.trimStart().startsWith('#')) return previous;
   const context = CONTEXT.exec(raw);
@@ -168,6 +174,7 @@ function readExample(
     polarity: m[1] === '+' ? 'positive' : 'negative',
     example: (m[3] ?? '').trim(),
     line,
+    ...(rule === undefined ? {} : { rule }),
   };
   examples.push(example);
   return example;

@@ -37,6 +37,8 @@ export interface RuleExample {
   polarity: 'positive' | 'negative';
   example: ClaimExample;
   line: number;
+  /** Index in `RuleFile.rules` of the rule the example is written under, if any. */
+  rule?: number;
 }
 
 /** A parsed `claims/rules/<id>.rules` file. */

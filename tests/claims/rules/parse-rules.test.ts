@@ -6,6 +6,7 @@ const text = `subject self
 window 8
 except screening test  # protects: n2
 match negated @trial|test dose + need|must within 6
++ p2: There is no need for a test dose.
   except repeat  # protects: n1, other-claim/p3
 match skip|bypass
   + the? trial
@@ -26,7 +27,7 @@ describe('parseRuleFile', () => {
     expect(rules.window).toBe(8);
     expect(rules.rules.map((r) => [r.source.line, r.negated, r.window])).toEqual([
       [4, true, 6],
-      [6, false, undefined],
+      [7, false, undefined],
     ]);
   });
 
@@ -34,7 +35,7 @@ describe('parseRuleFile', () => {
     const skip = rules.rules[1];
     expect(skip?.source).toEqual({
       file: 'rules/no-trial.rules',
-      line: 6,
+      line: 7,
       text: 'match skip|bypass + the? trial | test dose',
     });
     expect(skip?.groups.map((g) => g.flatMap((a) => a.terms))).toEqual([
@@ -50,14 +51,15 @@ describe('parseRuleFile', () => {
     expect(match.patterns.map((p) => p.none)).toEqual([['screening test', 'repeat'], ['screening test']]);
   });
 
-  it('reads examples with ids and context', () => {
+  it('reads examples with ids and context, and the rule an example is written under', () => {
     expect(rules.examples).toEqual([
-      { id: 'p1', polarity: 'positive', example: 'You can skip the trial.', line: 11 },
+      { id: 'p2', polarity: 'positive', example: 'There is no need for a test dose.', line: 5, rule: 0 },
+      { id: 'p1', polarity: 'positive', example: 'You can skip the trial.', line: 12 },
       {
         id: 'n1',
         polarity: 'negative',
         example: { context: 'Ziconotide is started slowly.', text: 'It does not need a second test dose.' },
-        line: 12,
+        line: 13,
       },
     ]);
   });
