@@ -28,10 +28,13 @@ function flagged(
   fields: Pick<Claim, 'match'>,
   examples: KeyedExample[],
 ): Set<string> {
-  // The claim alone: other claims' patterns do not change what this one finds.
+  // The claim alone: other claims' patterns do not change what this one finds, except that the
+  // drug names of `self` claims are what "it" may stand for (the matcher's referents), so those
+  // claims come along, their findings ignored.
+  const selfClaims = list.claims.filter((c) => c.id !== claim.id && c.match.subject === 'self');
   const index = compileIndex({
     version: list.version,
-    claims: [{ ...claim, ...fields }],
+    claims: [{ ...claim, ...fields }, ...selfClaims],
     lexicon: list.lexicon,
   });
   const matcher = createMatcher(index);
