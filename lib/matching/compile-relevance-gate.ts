@@ -7,7 +7,7 @@ export interface RelevanceGateInput {
   intrathecal: string[][];
   /** `@gate`, optional extras that open the gate on their own. */
   extra: string[][];
-  /** `@bare-pump`, as written. */
+  /** `@bare-pump`, as written; their plurals are added. */
   pump: string[];
   /** `@gate-pump-context`. */
   pumpContext: string[][];
@@ -57,7 +57,8 @@ export function compileRelevanceGate(input: RelevanceGateInput): RelevanceGateSp
   }
   return {
     open: withoutRedundant(unique(open)),
-    pump: [...new Set(input.pump.map((w) => w.toLowerCase()))].sort(),
+    // The words as written and their plurals: "pumps" is as bare as "pump", "pumped" is not.
+    pump: [...new Set(input.pump.flatMap((w) => [w.toLowerCase(), `${w.toLowerCase()}s`]))].sort(),
     pumpContext: unique(input.pumpContext),
     otherDevice: unique(input.otherDevice),
   };

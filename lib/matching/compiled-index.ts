@@ -13,6 +13,8 @@ export interface CompiledPattern {
   none: number[];
   negated: boolean;
   window: number;
+  /** The rules-file line the pattern was compiled from: what "why this matched" shows. */
+  source?: { file: string; line: number; text: string };
 }
 
 /**

@@ -27,7 +27,7 @@ describe('compileRelevanceGate', () => {
     const spec = compileRelevanceGate({
       intrathecal: [['intrathecal'], ['pain', 'pump']],
       extra: [['lioresal']],
-      pump: ['Pump', 'pumps'],
+      pump: ['Pump'],
       pumpContext: [['morphin'], ['morphin']],
       otherDevice: [['breast', 'pump']],
       terms,
