@@ -1,4 +1,5 @@
 import type { Claim, Lexicon } from '../claims/schema';
+import { compileLanguage, LANGUAGE_CONCEPTS } from './compile-language';
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
 import { termStems } from './tokenize';
 
@@ -15,6 +16,8 @@ export const BUILT_IN_CONCEPTS = {
   /** Words that refer back to the drug or device named just before ("it", "this drug"). */
   referent: 'referent',
   barePump: 'bare-pump',
+  /** The language's own lists for the splitter and tokenizer (see `CompiledLanguage`). */
+  ...LANGUAGE_CONCEPTS,
 } as const;
 
 const DEFAULT_WINDOW = 15;
@@ -51,10 +54,17 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     return list.flatMap((t) => expand(t, [...trail, name]));
   };
 
+  // Compiled first: claim terms are stemmed with the same contractions as the page will be.
+  const language = compileLanguage(
+    Object.fromEntries(
+      Object.values(LANGUAGE_CONCEPTS).map((name) => [name, concepts[name] ? expand(`@${name}`) : []]),
+    ),
+  );
+
   const ids = (list: readonly string[]): number[] => {
     const out = new Set<number>();
     for (const raw of list.flatMap((t) => expand(t))) {
-      const stems = termStems(raw);
+      const stems = termStems(raw, language);
       if (stems.length > 0) out.add(termId(stems));
     }
     return [...out];
@@ -110,5 +120,6 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
       barePump: classIds(BUILT_IN_CONCEPTS.barePump),
     },
     relevanceWords: [...new Set(anchors)].sort(),
+    language,
   };
 }

@@ -1,4 +1,5 @@
 import type { Verdict } from '../claims/schema';
+import type { CompiledLanguage } from './compile-language';
 
 /** One claim wording, with its terms resolved to ids in `CompiledIndex.terms`. */
 export interface CompiledPattern {
@@ -45,4 +46,6 @@ export interface CompiledIndex {
   };
   /** Lowercase anchor words whose absence from a page proves there is nothing to match. */
   relevanceWords: string[];
+  /** The language's word lists (abbreviations, contractions, clause words), from the lexicon. */
+  language: CompiledLanguage;
 }

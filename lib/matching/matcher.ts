@@ -1,7 +1,7 @@
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
+import { createLanguage } from './language';
 import { createRelevanceTest } from './relevance';
 import { type SentenceSpan, splitSentences } from './sentences';
-import { stem } from './stem';
 import { type Token, tokenize } from './tokenize';
 import type { Finding, TextDocument } from './types';
 
@@ -38,13 +38,6 @@ interface Hit {
 // Longer than this, a sentence is quoted by its matched clause only, so that a page without
 // full stops does not turn into one enormous highlight.
 const MAX_QUOTE_CHARS = 500;
-// Conjunctions that open a new clause for negation scope ("..., but it does not ...").
-const CLAUSE_WORDS = new Set(
-  ['but', 'although', 'though', 'whereas', 'while', 'however', 'yet', 'because'].map(stem),
-);
-
-/** True when a token starts a new clause: after clause punctuation, or a conjunction. */
-const opensClause = (token: Token) => token.clauseBreak || CLAUSE_WORDS.has(token.stem);
 
 /**
  * Builds a matcher over a compiled claim list.
@@ -52,6 +45,8 @@ const opensClause = (token: Token) => token.clauseBreak || CLAUSE_WORDS.has(toke
  * @returns a matcher; it keeps no state between calls
  */
 export function createMatcher(index: CompiledIndex): Matcher {
+  const language = createLanguage(index.language);
+  const { opensClause } = language;
   const termsByFirstStem = new Map<string, number[]>();
   index.terms.forEach((stems, id) => {
     const first = stems[0];
@@ -207,7 +202,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     state: PassageState,
   ): { findings: Finding[]; state: PassageState } {
     const { topic } = state;
-    const tokens = tokenize(text, sentence.start, sentence.end);
+    const tokens = tokenize(text, sentence.start, sentence.end, language.tokens);
     const named = findHits(tokens);
     if (named.length === 0) return { findings: [], state: { topic, entities: new Set() } };
     const standIns = referentHits(named, state.entities);
@@ -248,7 +243,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     const next: PassageState = { topic: nextTopic, entities: namedEntities };
 
     const raw = text.slice(sentence.start, sentence.end);
-    const isQuestion = /\?["'”’)\]]*$/.test(raw) && !/^\W*did you know\b/i.test(raw);
+    const isQuestion = /\?["'”’)\]]*$/.test(raw) && !language.isClaimQuestion(tokens);
     if (corrected || isQuestion) return { findings: [], state: next };
 
     const candidates = new Set<number>();
@@ -338,7 +333,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     let state: PassageState = { topic: 'none', entities: new Set() };
     for (const block of doc.blocks) {
       const blockFindings: Finding[] = [];
-      for (const sentence of splitSentences(doc.text, block)) {
+      for (const sentence of splitSentences(doc.text, block, language.sentences)) {
         const result = matchSentence(doc.text, sentence, state);
         state = result.state;
         blockFindings.push(...result.findings);
