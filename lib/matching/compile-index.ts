@@ -1,6 +1,7 @@
 import type { Claim, Lexicon } from '../claims/schema';
 import { compileLanguage, LANGUAGE_CONCEPTS } from './compile-language';
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
+import { buildLexicalTables } from './lexical-tables';
 import { termStems } from './tokenize';
 
 /** Lexicon concepts with a fixed meaning to the matcher (see `CompiledIndex.classes`). */
@@ -102,24 +103,26 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     }
   }
 
+  const classes = {
+    intrathecal: classIds(BUILT_IN_CONCEPTS.intrathecal),
+    otherDevice: classIds(BUILT_IN_CONCEPTS.otherDevice),
+    otherTherapy: classIds(BUILT_IN_CONCEPTS.otherTherapy),
+    negation: classIds(BUILT_IN_CONCEPTS.negation),
+    negationException: classIds(BUILT_IN_CONCEPTS.negationException),
+    correction: classIds(BUILT_IN_CONCEPTS.correction),
+    entity: [
+      ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
+    ],
+    referent: classIds(BUILT_IN_CONCEPTS.referent),
+    barePump: classIds(BUILT_IN_CONCEPTS.barePump),
+  };
   return {
     version: input.version,
     terms,
     patterns,
-    classes: {
-      intrathecal: classIds(BUILT_IN_CONCEPTS.intrathecal),
-      otherDevice: classIds(BUILT_IN_CONCEPTS.otherDevice),
-      otherTherapy: classIds(BUILT_IN_CONCEPTS.otherTherapy),
-      negation: classIds(BUILT_IN_CONCEPTS.negation),
-      negationException: classIds(BUILT_IN_CONCEPTS.negationException),
-      correction: classIds(BUILT_IN_CONCEPTS.correction),
-      entity: [
-        ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
-      ],
-      referent: classIds(BUILT_IN_CONCEPTS.referent),
-      barePump: classIds(BUILT_IN_CONCEPTS.barePump),
-    },
+    classes,
     relevanceWords: [...new Set(anchors)].sort(),
     language,
+    tables: buildLexicalTables({ terms, patterns, classes }),
   };
 }

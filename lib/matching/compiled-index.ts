@@ -1,5 +1,6 @@
 import type { Verdict } from '../claims/schema';
 import type { CompiledLanguage } from './compile-language';
+import type { LexicalTables } from './lexical-tables';
 
 /** One claim wording, with its terms resolved to ids in `CompiledIndex.terms`. */
 export interface CompiledPattern {
@@ -13,6 +14,11 @@ export interface CompiledPattern {
   none: number[];
   negated: boolean;
   window: number;
+  /**
+   * Where the rule was written, for "why this matched" (filled by the claim-rule compiler);
+   * without it the reason renders the pattern's groups.
+   */
+  source?: { file: string; line: number; text: string };
 }
 
 /**
@@ -48,4 +54,6 @@ export interface CompiledIndex {
   relevanceWords: string[];
   /** The language's word lists (abbreviations, contractions, clause words), from the lexicon. */
   language: CompiledLanguage;
+  /** Look-up tables of the lexical stage, built at compile time (see `buildLexicalTables`). */
+  tables: LexicalTables;
 }
