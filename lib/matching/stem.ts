@@ -6,7 +6,8 @@
  * @returns its stem
  */
 export function stem(word: string): string {
-  let w = IRREGULAR[word] ?? word;
+  // Own properties only: a page word such as "constructor" must not read Object.prototype.
+  let w = Object.hasOwn(IRREGULAR, word) ? (IRREGULAR[word] ?? word) : word;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);

@@ -17,6 +17,11 @@ describe('stem', () => {
   ])('maps %s onto the stem of its base form', (word, expected) => {
     expect(stem(word)).toBe(expected);
   });
+
+  it('stems words spelled like inherited object properties as words', () => {
+    expect(stem('constructor')).toBe('constructor');
+    expect(stem('valueof')).toBe('valueof');
+  });
 });
 
 describe('tokenize', () => {
