@@ -1,4 +1,5 @@
 import type { Hit, Lexicon } from './lexical-hits';
+import { TERM_CLASS } from './lexical-tables';
 
 /** What "the pump" refers to in a passage so far. */
 export type Topic = 'none' | 'intrathecal' | 'other';
@@ -37,20 +38,29 @@ export const NO_FACTS: SentenceFacts = {
  * @param lexicon the lexical stage, for word classes
  */
 export function sentenceFacts(named: readonly Hit[], lexicon: Lexicon): SentenceFacts {
-  const isDeviceName = (h: Hit) =>
-    lexicon.is(h.term, 'intrathecal') ||
-    lexicon.is(h.term, 'otherDevice') ||
-    lexicon.is(h.term, 'otherTherapy');
-  const inDeviceName = new Set<number>();
-  for (const h of named)
-    if (h.to > h.from && isDeviceName(h)) for (let i = h.from; i <= h.to; i++) inDeviceName.add(i);
-  return {
-    namesIntrathecal: named.some((h) => lexicon.is(h.term, 'intrathecal')),
-    namesOtherDevice: named.some((h) => lexicon.is(h.term, 'otherDevice')),
-    namesBarePump: named.some((h) => lexicon.is(h.term, 'barePump') && !inDeviceName.has(h.from)),
-    entities: [...new Set(named.filter((h) => lexicon.is(h.term, 'entity')).map((h) => h.term))],
-  };
+  let namesIntrathecal = false;
+  let namesOtherDevice = false;
+  // Token positions inside multi-word device names, where "pump" is part of the name.
+  let inDeviceName: Set<number> | undefined;
+  const barePumps: number[] = [];
+  const entities: number[] = [];
+  for (const h of named) {
+    const classes = lexicon.classesOf(h.term);
+    if (classes === 0) continue;
+    if (classes & TERM_CLASS.intrathecal) namesIntrathecal = true;
+    if (classes & TERM_CLASS.otherDevice) namesOtherDevice = true;
+    if (classes & DEVICE_NAME && h.to > h.from) {
+      inDeviceName ??= new Set();
+      for (let i = h.from; i <= h.to; i++) inDeviceName.add(i);
+    }
+    if (classes & TERM_CLASS.barePump) barePumps.push(h.from);
+    if (classes & TERM_CLASS.entity && !entities.includes(h.term)) entities.push(h.term);
+  }
+  const namesBarePump = barePumps.some((from) => !inDeviceName?.has(from));
+  return { namesIntrathecal, namesOtherDevice, namesBarePump, entities };
 }
+
+const DEVICE_NAME = TERM_CLASS.intrathecal | TERM_CLASS.otherDevice | TERM_CLASS.otherTherapy;
 
 /**
  * The discourse reducer: the state after a sentence. A device named wins; "the pump" in a

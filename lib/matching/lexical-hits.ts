@@ -15,10 +15,14 @@ export interface Lexicon {
   findHits(tokens: readonly Token[]): Hit[];
   /** Whether the term belongs to a built-in word class. */
   is(term: number, kind: TermClass): boolean;
+  /** The term's built-in word classes as bits of `TERM_CLASS` (one look-up for several tests). */
+  classesOf(term: number): number;
   /** Pattern indexes whose groups use the term. */
   patternsOf(term: number): readonly number[];
   /** The groups of pattern `p` that the term belongs to. */
   groupsOf(p: number, term: number): readonly number[];
+  /** All of pattern `p`'s groups by term id (for the window sweep). */
+  groupsOfPattern(p: number): Readonly<Record<string, readonly number[] | undefined>>;
 }
 
 const NONE: readonly number[] = [];
@@ -31,13 +35,18 @@ const NONE: readonly number[] = [];
  * @returns the lexical stage
  */
 export function createLexicon(terms: readonly (readonly string[])[], tables: LexicalTables): Lexicon {
-  const { termsByFirstStem, patternsByTerm, groupsOfTerm, termClasses } = tables;
+  const { patternsByTerm, groupsOfTerm, termClasses } = tables;
+  // Page words become keys here; without a prototype, "constructor" finds nothing inherited.
+  // Setting the prototype costs nothing, unlike copying the table into a Map.
+  const termsByFirstStem: Readonly<Record<string, number[] | undefined>> = Object.setPrototypeOf(
+    tables.termsByFirstStem,
+    null,
+  );
   return {
     findHits(tokens) {
       const hits: Hit[] = [];
       for (let i = 0; i < tokens.length; i++) {
-        const first = tokens[i]?.stem ?? '';
-        const candidates = Object.hasOwn(termsByFirstStem, first) ? termsByFirstStem[first] : undefined;
+        const candidates = termsByFirstStem[tokens[i]?.stem ?? ''];
         if (!candidates) continue;
         for (const term of candidates) {
           const stems = terms[term] ?? NONE;
@@ -49,7 +58,9 @@ export function createLexicon(terms: readonly (readonly string[])[], tables: Lex
       return hits;
     },
     is: (term, kind) => ((termClasses[term] ?? 0) & TERM_CLASS[kind]) !== 0,
+    classesOf: (term) => termClasses[term] ?? 0,
     patternsOf: (term) => patternsByTerm[term] ?? NONE,
     groupsOf: (p, term) => groupsOfTerm[p]?.[term] ?? NONE,
+    groupsOfPattern: (p) => groupsOfTerm[p] ?? {},
   };
 }

@@ -8,12 +8,12 @@ import type { CompiledIndex } from './compiled-index';
 export interface LexicalTables {
   /** Term ids by their first stem. */
   termsByFirstStem: Record<string, number[]>;
-  /** Pattern indexes (ascending) whose groups use the term, by term id. */
-  patternsByTerm: Record<string, number[]>;
+  /** Pattern indexes (ascending) whose groups use the term, by term id (dense). */
+  patternsByTerm: number[][];
   /** Per pattern: the groups (ascending) each of its group terms belongs to, by term id. */
   groupsOfTerm: Record<string, number[]>[];
-  /** Built-in word classes of each term that has any, as a bit set of {@link TERM_CLASS}. */
-  termClasses: Record<string, number>;
+  /** Built-in word classes of each term as a bit set of {@link TERM_CLASS}, by term id (dense). */
+  termClasses: number[];
 }
 
 /** Bits of `LexicalTables.termClasses`. */
@@ -53,19 +53,20 @@ export function buildLexicalTables(
     if (stems[0] !== undefined) push(termsByFirstStem, stems[0], id);
   });
 
-  const patternsByTerm: Record<string, number[]> = {};
+  const patternsByTerm: number[][] = index.terms.map(() => []);
   const groupsOfTerm = index.patterns.map((pattern, p) => {
     const groups: Record<string, number[]> = {};
     pattern.groups.forEach((group, g) => {
       for (const term of group) {
         push(groups, term, g);
-        push(patternsByTerm, term, p);
+        const list = patternsByTerm[term];
+        if (list && list[list.length - 1] !== p) list.push(p);
       }
     });
     return groups;
   });
 
-  const termClasses: Record<string, number> = {};
+  const termClasses: number[] = index.terms.map(() => 0);
   const mark = (ids: readonly number[], bit: number) => {
     for (const id of ids) termClasses[id] = (termClasses[id] ?? 0) | bit;
   };

@@ -1,6 +1,7 @@
 import type { CompiledPattern } from './compiled-index';
 import { aboutIntrathecal, type DiscourseState, type SentenceFacts } from './discourse';
 import type { Hit, Lexicon } from './lexical-hits';
+import { TERM_CLASS } from './lexical-tables';
 import type { Token } from './tokenize';
 import { clauseStarts, countNegations, minimalWindows } from './windows';
 
@@ -49,14 +50,16 @@ export function evaluateRules(
   const { tokens, named, hits, facts, state } = evidence;
   const foreign: Hit[] = [];
   const excepted = new Set<number>();
+  const negations: number[] = [];
   for (const hit of named) {
-    if (lexicon.is(hit.term, 'correction')) return [];
-    if (lexicon.is(hit.term, 'otherDevice') || lexicon.is(hit.term, 'otherTherapy')) foreign.push(hit);
-    if (lexicon.is(hit.term, 'negationException')) for (let i = hit.from; i <= hit.to; i++) excepted.add(i);
+    const classes = lexicon.classesOf(hit.term);
+    if (classes === 0) continue;
+    if (classes & TERM_CLASS.correction) return [];
+    if (classes & (TERM_CLASS.otherDevice | TERM_CLASS.otherTherapy)) foreign.push(hit);
+    if (classes & TERM_CLASS.negationException) for (let i = hit.from; i <= hit.to; i++) excepted.add(i);
+    if (classes & TERM_CLASS.negation) negations.push(hit.from);
   }
-  const cues = named
-    .filter((h) => lexicon.is(h.term, 'negation') && !excepted.has(h.from))
-    .map((h) => h.from);
+  const cues = excepted.size === 0 ? negations : negations.filter((from) => !excepted.has(from));
   const about = aboutIntrathecal(state, facts);
 
   const candidates = new Set<number>();
@@ -74,16 +77,14 @@ export function evaluateRules(
     if (needsTopic && !about) continue;
     // Other therapies named outside the claim's own words block the pattern unless a window
     // covers them; a window holds at most a few hits, so many such mentions rule it out at once.
-    const strangers = foreign.filter((h) => lexicon.groupsOf(p, h.term).length === 0);
+    const strangers =
+      foreign.length === 0 ? foreign : foreign.filter((h) => lexicon.groupsOf(p, h.term).length === 0);
     if (needsTopic && strangers.length > 8 * pattern.groups.length) continue;
 
-    const windows = minimalWindows(pattern.groups.length, pattern.window, hits, (t) =>
-      lexicon.groupsOf(p, t),
-    );
+    const windows = minimalWindows(pattern.groups.length, pattern.window, hits, lexicon.groupsOfPattern(p));
     for (const chosen of windows) {
       // "It is like an epidural steroid shot": another therapy may appear only as part of the claim.
-      const covered = (h: Hit) => chosen.some((c) => h.from >= c.from && h.to <= c.to);
-      if (needsTopic && !strangers.every(covered)) continue;
+      if (needsTopic && strangers.length > 0 && !strangers.every((h) => covers(chosen, h))) continue;
       const from = Math.min(...chosen.map((h) => h.from));
       const to = Math.max(...chosen.map((h) => h.to));
       clauses ??= clauseStarts(tokens, opensClause);
@@ -95,4 +96,9 @@ export function evaluateRules(
     }
   }
   return matches;
+}
+
+/** Whether one of the chosen hits spans the hit `h`. */
+function covers(chosen: readonly Hit[], h: Hit): boolean {
+  return chosen.some((c) => h.from >= c.from && h.to <= c.to);
 }

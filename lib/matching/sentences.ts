@@ -24,7 +24,7 @@ const isSpace = (c: string | undefined) =>
   c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
 const isTerminal = (c: string | undefined) => c === '.' || c === '!' || c === '?' || c === '…';
 // Closing punctuation and quotes that belong to a sentence end ("?!", ".”", ".)").
-const RUN_CHAR = /[.!?…"'”’)\]]/;
+const RUN = /[.!?…"'”’)\]]*/y;
 const CITATION = /^\[\d{1,3}(?:[,–-]\d{1,3})*\]/;
 // Look-arounds are bounded so that every character is examined a constant number of times.
 const MAX_ABBREVIATION = 12;
@@ -59,18 +59,27 @@ function nextVisible(text: string, from: number, to: number): string {
   return k < to ? (text[k] ?? '') : '';
 }
 
-/** End of the run of closing punctuation that starts at the terminal `i`, with citation marks ("….[1][2]"). */
-function runEnd(text: string, i: number, end: number): { end: number; onlyStops: number } {
-  let j = i + 1;
-  // Number of terminals in the run, or -1 when one of them is not a full stop.
-  let onlyStops = text[i] === '.' ? 1 : -1;
-  while (j < end && RUN_CHAR.test(text[j] ?? '')) {
-    const c = text[j];
-    if (isTerminal(c) && onlyStops > 0) onlyStops = c === '.' ? onlyStops + 1 : -1;
-    j++;
+/**
+ * End of the run of closing punctuation that starts at the terminal `blockText[i]`, with citation
+ * marks ("….[1][2]"), as an offset into `blockText`. One native scan per run.
+ */
+function runEnd(blockText: string, i: number): number {
+  RUN.lastIndex = i + 1;
+  RUN.exec(blockText);
+  let j = RUN.lastIndex;
+  while (blockText[j] === '[' && CITATION.test(blockText.slice(j, j + 12))) j = blockText.indexOf(']', j) + 1;
+  return j;
+}
+
+/** The number of terminals in `text[i, j)`, or -1 when one of them is not a full stop. */
+function fullStops(text: string, i: number, j: number): number {
+  let count = 0;
+  for (let k = i; k < j; k++) {
+    const c = text[k];
+    if (c === '.') count++;
+    else if (isTerminal(c)) return -1;
   }
-  while (j < end && text[j] === '[' && CITATION.test(text.slice(j, j + 12))) j = text.indexOf(']', j) + 1;
-  return { end: j, onlyStops };
+  return count;
 }
 
 /**
@@ -125,13 +134,14 @@ export function splitSentences(text: string, block: TextBlock, rules = NO_SENTEN
     }
     // The whole run is decided at once and never re-entered: restarting inside a run of
     // 20,000 dots followed by a letter made this quadratic.
-    const run = runEnd(text, i, block.end);
-    const j = run.end;
+    const j = block.start + runEnd(blockText, i - block.start);
     if (j < block.end && !isSpace(text[j])) {
       i = j;
       continue;
     }
-    if (run.onlyStops > 0 && continues(text, i, j, block, rules, run.onlyStops === 1)) {
+    // Only runs of full stops can continue a sentence ("e.g. this", "Dr. Lee"); "?" or "!" never.
+    const stops = fullStops(text, i, j);
+    if (stops > 0 && continues(text, i, j, block, rules, stops === 1)) {
       i = j;
       continue;
     }

@@ -7,17 +7,20 @@ import type { Token } from './tokenize';
  * @param need the number of groups
  * @param window the maximum span in tokens
  * @param hits the sentence's hits, in text order
- * @param groupsOf the groups a hit's term belongs to
+ * @param groupsOfTerm the groups each term belongs to, by term id
  * @returns for each window, the first hit of each group inside it
  */
 export function* minimalWindows(
   need: number,
   window: number,
   hits: readonly Hit[],
-  groupsOf: (term: number) => readonly number[],
+  groupsOfTerm: Readonly<Record<string, readonly number[] | undefined>>,
 ): Generator<Hit[]> {
   const events: { hit: Hit; group: number }[] = [];
-  for (const hit of hits) for (const g of groupsOf(hit.term)) events.push({ hit, group: g });
+  for (const hit of hits) {
+    const groups = groupsOfTerm[hit.term];
+    if (groups) for (const g of groups) events.push({ hit, group: g });
+  }
   const counts = new Array<number>(need).fill(0);
   let covered = 0;
   let left = 0;

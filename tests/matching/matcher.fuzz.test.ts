@@ -128,7 +128,9 @@ describe('matcher on random and adversarial text', () => {
         fc.constantFrom('.', '?!', '…', '."', '!?"', '.)'),
         fc.integer({ min: 1, max: 3_000 }),
         fc.constantFrom(...vocabulary.sentences),
-        (unit, times, sentence) => {
+        (unit, times, lowercase) => {
+          // A capital after the run's space starts a new sentence; lowercase would continue it.
+          const sentence = `${lowercase.charAt(0).toUpperCase()}${lowercase.slice(1)}`;
           const alone = checkDocument(wholeText(sentence)).map((finding) => finding.claimId);
           // A run glued to a letter, then the sentence on its own after a space.
           const text = `${unit.repeat(times)}x ${unit.repeat(times)} ${sentence}`;

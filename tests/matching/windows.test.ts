@@ -6,7 +6,7 @@ import { english } from './english';
 
 const hit = (term: number, from: number, to = from): Hit => ({ term, from, to });
 // Term 0 is group 0, term 1 group 1, term 2 both.
-const groupsOf = (term: number) => (term === 2 ? [0, 1] : [term]);
+const groupsOf: Record<number, number[]> = { 0: [0], 1: [1], 2: [0, 1] };
 
 describe('minimalWindows', () => {
   it('yields the smallest spans holding every group, within the window', () => {
