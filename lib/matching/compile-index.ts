@@ -1,5 +1,5 @@
 import type { Claim, Lexicon } from '../claims/schema';
-import { compileLanguage, LANGUAGE_CONCEPTS } from './compile-language';
+import { compileLanguage, LANGUAGE_CONCEPTS, tokenRulesOf } from './compile-language';
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
 import { buildLexicalTables } from './lexical-tables';
 import { termStems } from './tokenize';
@@ -62,10 +62,12 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     ),
   );
 
+  const tokenRules = tokenRulesOf(language);
+
   const ids = (list: readonly string[]): number[] => {
     const out = new Set<number>();
     for (const raw of list.flatMap((t) => expand(t))) {
-      const stems = termStems(raw, language);
+      const stems = termStems(raw, tokenRules);
       if (stems.length > 0) out.add(termId(stems));
     }
     return [...out];

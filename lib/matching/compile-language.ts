@@ -1,4 +1,4 @@
-import { type ContractionRule, fold, termStems } from './tokenize';
+import { type ContractionRule, fold, type TokenRules, termStems } from './tokenize';
 
 /**
  * The language's own word lists, compiled from built-in lexicon concepts: what the sentence
@@ -16,6 +16,8 @@ export interface CompiledLanguage {
   clauseWords: string[];
   /** `@question-claim-opener`: stem sequences that make a question state a claim ("did you know"). */
   questionClaimOpeners: string[][];
+  /** `@irregular-form`, folded: [form, the form it stems as] ("sent" → "send"). */
+  irregularForms: [string, string][];
 }
 
 /** Lexicon concept names of the language lists (see `BUILT_IN_CONCEPTS`). */
@@ -25,6 +27,7 @@ export const LANGUAGE_CONCEPTS = {
   contraction: 'contraction',
   clauseWord: 'clause-word',
   questionClaimOpener: 'question-claim-opener',
+  irregularForm: 'irregular-form',
 } as const;
 
 const abbreviation = (written: string) => fold(written.trim()).replace(/\.$/, '');
@@ -51,6 +54,29 @@ export function parseContraction(entry: string): ContractionRule {
 }
 
 /**
+ * Parses one `@irregular-form` entry, "form = base" ("sent = send").
+ * @throws {Error} naming the entry when it is malformed
+ */
+export function parseIrregularForm(entry: string): [string, string] {
+  const parts = entry.split('=').map((part) => fold(part.trim()));
+  const [form, base] = parts;
+  if (parts.length !== 2 || !form || !base || /\s/.test(form) || /\s/.test(base)) {
+    throw new Error(`lexicon: @irregular-form "${entry}" must read "form = base", one word each`);
+  }
+  return [form, base];
+}
+
+/**
+ * The tokenizer's rules from compiled language lists (Maps are built here, at run time).
+ * @param language the compiled lists
+ */
+export function tokenRulesOf(
+  language: Pick<CompiledLanguage, 'contractions' | 'irregularForms'>,
+): TokenRules {
+  return { contractions: language.contractions, irregular: new Map(language.irregularForms) };
+}
+
+/**
  * Compiles the language concepts of a lexicon. Missing concepts compile to empty lists.
  * @param concepts the lexicon's concepts, already expanded (no `@` references)
  * @returns the compiled lists
@@ -60,7 +86,8 @@ export function compileLanguage(concepts: Readonly<Record<string, readonly strin
   const contractions = list(LANGUAGE_CONCEPTS.contraction).map(parseContraction);
   // Exact forms first, so that "won't" is not read as "wo" + "not" by the "*n't" form.
   contractions.sort((a, b) => Number(a.written.includes('*')) - Number(b.written.includes('*')));
-  const rules = { contractions };
+  const irregularForms = list(LANGUAGE_CONCEPTS.irregularForm).map(parseIrregularForm);
+  const rules = tokenRulesOf({ contractions, irregularForms });
   const stems = (term: string) => termStems(term, rules);
   return {
     abbreviations: [...new Set(list(LANGUAGE_CONCEPTS.abbreviation).map(abbreviation))],
@@ -70,5 +97,6 @@ export function compileLanguage(concepts: Readonly<Record<string, readonly strin
     questionClaimOpeners: list(LANGUAGE_CONCEPTS.questionClaimOpener)
       .map(stems)
       .filter((s) => s.length > 0),
+    irregularForms,
   };
 }

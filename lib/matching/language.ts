@@ -1,4 +1,4 @@
-import type { CompiledLanguage } from './compile-language';
+import { type CompiledLanguage, tokenRulesOf } from './compile-language';
 import type { SentenceRules } from './sentences';
 import type { Token, TokenRules } from './tokenize';
 
@@ -24,7 +24,7 @@ export function createLanguage(compiled: CompiledLanguage): Language {
       abbreviations: new Set(compiled.abbreviations),
       numberAbbreviations: new Set(compiled.numberAbbreviations),
     },
-    tokens: { contractions: compiled.contractions },
+    tokens: tokenRulesOf(compiled),
     opensClause: (token) => token.clauseBreak || clauseWords.has(token.stem),
     isClaimQuestion: (tokens) =>
       compiled.questionClaimOpeners.some((opener) => opener.every((s, k) => tokens[k]?.stem === s)),

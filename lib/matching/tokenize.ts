@@ -33,10 +33,12 @@ export interface ContractionRule {
 export interface TokenRules {
   /** Tried in order; exact forms come before `*` forms. */
   contractions: readonly ContractionRule[];
+  /** Irregular word forms and the form they stem as ("sent" → "send"). */
+  irregular: ReadonlyMap<string, string>;
 }
 
-/** No contraction rules: an apostrophe word keeps only its part before the apostrophe. */
-export const NO_TOKEN_RULES: TokenRules = { contractions: [] };
+/** No rules: an apostrophe word keeps only its part before the apostrophe, no irregular forms. */
+export const NO_TOKEN_RULES: TokenRules = { contractions: [], irregular: new Map() };
 
 /** The words `rule` expands `word` into, or undefined when it does not apply. */
 export function applyContraction(rule: ContractionRule, word: string): string[] | undefined {
@@ -94,7 +96,7 @@ export function tokenize(text: string, from = 0, to = text.length, rules = NO_TO
     const word = fold(raw);
     const apostrophe = word.search(/['’]/);
     if (apostrophe < 0) {
-      tokens.push({ stem: stem(word), start, end, clauseBreak });
+      tokens.push({ stem: stem(word, rules.irregular), start, end, clauseBreak });
       continue;
     }
     let words: string[] | undefined;
@@ -105,7 +107,7 @@ export function tokenize(text: string, from = 0, to = text.length, rules = NO_TO
     // Possessives and 're/'ll/'ve/'d carry nothing a claim pattern needs.
     words ??= [word.slice(0, apostrophe)];
     words.forEach((w, k) => {
-      tokens.push({ stem: stem(w), start, end, clauseBreak: k === 0 && clauseBreak });
+      tokens.push({ stem: stem(w, rules.irregular), start, end, clauseBreak: k === 0 && clauseBreak });
     });
   }
   return tokens;

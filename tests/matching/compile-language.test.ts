@@ -28,6 +28,15 @@ describe('compileLanguage', () => {
     expect(language.questionClaimOpeners).toEqual([['did', 'you', 'know']]);
   });
 
+  it('compiles irregular forms and stems clause words with them', () => {
+    const language = compileLanguage({ 'irregular-form': ['Went = go'], 'clause-word': ['went'] });
+    expect(language.irregularForms).toEqual([['went', 'go']]);
+    expect(language.clauseWords).toEqual(['go']);
+    expect(() => compileLanguage({ 'irregular-form': ['went to = go'] })).toThrow(
+      /@irregular-form "went to = go"/,
+    );
+  });
+
   it('refuses malformed contraction entries, naming them', () => {
     expect(() => parseContraction("won't")).toThrow(/@contraction "won't"/);
     expect(() => parseContraction('*a* = x')).toThrow(/at most one \*/);
