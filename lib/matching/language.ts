@@ -1,5 +1,5 @@
 import { type CompiledLanguage, tokenRulesOf } from './compile-language';
-import type { SentenceRules } from './sentences';
+import type { SentenceRules } from './sentence-ends';
 import type { Token, TokenRules } from './tokenize';
 
 /** The compiled language lists in the form the matcher's stages read them. */

@@ -1,4 +1,7 @@
+import { continues, fullStops, isSpace, NO_SENTENCE_RULES, nextVisible, runEnd } from './sentence-ends';
 import type { TextBlock } from './types';
+
+export { NO_SENTENCE_RULES, type SentenceRules } from './sentence-ends';
 
 /** A sentence as offsets into the document text (end exclusive, trimmed of surrounding space). */
 export interface SentenceSpan {
@@ -6,29 +9,6 @@ export interface SentenceSpan {
   end: number;
 }
 
-/**
- * The language-specific words the splitter needs, compiled from the lexicon
- * (`CompiledIndex.language`), so that a second language needs no code change.
- */
-export interface SentenceRules {
-  /** Lowercase words, without their final full stop, after which a full stop never ends a sentence ("dr", "e.g"). */
-  abbreviations: ReadonlySet<string>;
-  /** Abbreviations only when a number follows ("No. 5", "Fig. 2"); otherwise "No." ends a sentence. */
-  numberAbbreviations: ReadonlySet<string>;
-}
-
-/** No abbreviations at all: every full stop followed by space and a capital ends a sentence. */
-export const NO_SENTENCE_RULES: SentenceRules = { abbreviations: new Set(), numberAbbreviations: new Set() };
-
-const isSpace = (c: string | undefined) =>
-  c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
-const isTerminal = (c: string | undefined) => c === '.' || c === '!' || c === '?' || c === '…';
-// Closing punctuation and quotes that belong to a sentence end ("?!", ".”", ".)").
-const RUN = /[.!?…"'”’)\]]*/y;
-const CITATION = /^\[\d{1,3}(?:[,–-]\d{1,3})*\]/;
-// Look-arounds are bounded so that every character is examined a constant number of times.
-const MAX_ABBREVIATION = 12;
-const MAX_SPACE_RUN = 16;
 /**
  * Longer than this, a "sentence" is not prose (scraped text without stops, keyword lists) and is
  * cut into pieces at a space. Matching one 800,000-character sentence kept all its tokens alive
@@ -44,42 +24,6 @@ function cutPoint(text: string, s: number): number {
   for (let k = limit; k > limit - MAX_CUT_LOOK_BACK; k--) if (isSpace(text[k])) return k;
   const code = text.charCodeAt(limit);
   return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
-}
-
-function wordBefore(text: string, index: number, from: number): string {
-  let i = index;
-  while (i > from && index - i < MAX_ABBREVIATION && /[\p{L}.]/u.test(text[i - 1] ?? '')) i--;
-  return text.slice(i, index).toLowerCase();
-}
-
-/** The first non-space character at or after `from` within `to`, looking at most a few characters ahead. */
-function nextVisible(text: string, from: number, to: number): string {
-  let k = from;
-  while (k < to && k - from < MAX_SPACE_RUN && isSpace(text[k])) k++;
-  return k < to ? (text[k] ?? '') : '';
-}
-
-/**
- * End of the run of closing punctuation that starts at the terminal `blockText[i]`, with citation
- * marks ("….[1][2]"), as an offset into `blockText`. One native scan per run.
- */
-function runEnd(blockText: string, i: number): number {
-  RUN.lastIndex = i + 1;
-  RUN.exec(blockText);
-  let j = RUN.lastIndex;
-  while (blockText[j] === '[' && CITATION.test(blockText.slice(j, j + 12))) j = blockText.indexOf(']', j) + 1;
-  return j;
-}
-
-/** The number of terminals in `text[i, j)`, or -1 when one of them is not a full stop. */
-function fullStops(text: string, i: number, j: number): number {
-  let count = 0;
-  for (let k = i; k < j; k++) {
-    const c = text[k];
-    if (c === '.') count++;
-    else if (isTerminal(c)) return -1;
-  }
-  return count;
 }
 
 /**
@@ -151,20 +95,4 @@ export function splitSentences(text: string, block: TextBlock, rules = NO_SENTEN
   }
   push(block.end);
   return spans;
-}
-
-/** Whether a run of full stops ending at `j` and followed by space continues the sentence. */
-function continues(
-  text: string,
-  i: number,
-  j: number,
-  block: TextBlock,
-  rules: SentenceRules,
-  singleStop: boolean,
-): boolean {
-  const next = nextVisible(text, j, block.end);
-  if (/\p{Ll}/u.test(next)) return true;
-  if (!singleStop) return false;
-  const word = wordBefore(text, i, block.start);
-  return rules.abbreviations.has(word) || (rules.numberAbbreviations.has(word) && /\p{Nd}/u.test(next));
 }
