@@ -1,18 +1,23 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildClaimBundle } from '../lib/claims/build-claim-bundle';
-import { loadClaimFiles } from '../lib/claims/load-claim-files';
+import { checkRules, warningSummary } from '../lib/claims/check-rules';
+import { ClaimListError, loadClaimFiles } from '../lib/claims/load-claim-files';
 
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
 /** The relevance anchors alone, for the content script that must stay small. */
 const RELEVANCE_WORDS_ID = 'virtual:claimnote/relevance-words';
 const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID]);
+// The checks run once per claim-list version and process: a WXT build runs several vite builds,
+// each with its own plugin instance, and each loads both virtual modules.
+const checked = new Set<string>();
 
 /**
  * Serves the claim list, validated and compiled at build time, as the module
  * `virtual:claimnote/claim-bundle`, and its relevance anchor words alone as
- * `virtual:claimnote/relevance-words`. An invalid claim file fails the build with the file and
- * field named; in dev and test runs, editing a claim file reloads the module.
+ * `virtual:claimnote/relevance-words`. An invalid claim file, or a rule that no example tests
+ * (see `checkRules`), fails the build with the file and line named; in dev and test runs,
+ * editing a claim file reloads the module.
  * @param claimsDir folder of the claim list
  * @default claimsDir "claims" next to the project root
  */
@@ -26,7 +31,19 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
       const virtualId = id.startsWith('\0') ? id.slice(1) : '';
       if (!VIRTUAL_IDS.has(virtualId)) return undefined;
       this.addWatchFile(claimsDir);
-      const bundle = buildClaimBundle(loadClaimFiles(claimsDir));
+      const list = loadClaimFiles(claimsDir);
+      const bundle = buildClaimBundle(list);
+      if (!checked.has(list.version)) {
+        const { errors, warnings } = checkRules(list);
+        if (errors.length > 0) throw new ClaimListError(errors);
+        // One line: the per-file list is for `claims:check`, not for every build log.
+        if (warnings.length > 0) {
+          this.warn(
+            `${warnings.length} rule alternatives in ${warningSummary(warnings).length} files have no positive example (npm run claims:check -- --warnings)`,
+          );
+        }
+        checked.add(list.version);
+      }
       const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceWords;
       return `export default ${JSON.stringify(value)};`;
     },

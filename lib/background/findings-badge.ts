@@ -1,4 +1,5 @@
 import {
+  FINDINGS_URL_MAX,
   FRAME_FINDINGS,
   type FrameFindings,
   frameFindingsMessageSchema,
@@ -8,6 +9,8 @@ import {
   hasMessageType,
   type TabFindingsResponse,
 } from '../messaging/messages';
+import { classifySender, type ExtensionIdentity, type MessageSender } from '../messaging/sender';
+import { capUrl } from '../url/cap-url';
 import { badgeText, TabFindingsStore } from './tab-findings';
 
 /** Where the badge goes: the browser's action API, injected so tests can watch it. */
@@ -25,19 +28,13 @@ export interface FindingsPersistence {
   remove(tabId: number): Promise<void>;
 }
 
-/** Who sent a message, as `runtime.onMessage` reports it. */
-export interface MessageSenderInfo {
-  tab?: { id?: number };
-  frameId?: number;
-}
-
 /** The background's findings logic, separate from the browser events that drive it. */
 export interface FindingsBackground {
   /**
    * Handles a runtime message. Returns a promise for the messages it owns and `undefined` for
    * others, so other listeners (report messages) can answer those.
    */
-  handleMessage(message: unknown, sender: MessageSenderInfo): Promise<unknown> | undefined;
+  handleMessage(message: unknown, sender: MessageSender): Promise<unknown> | undefined;
   /** Handles `tabs.onUpdated`: a tab that starts loading a page loses its old findings. */
   handleTabUpdated(tabId: number, change: { status?: string }): void;
   /** Handles `tabs.onRemoved`. */
@@ -47,11 +44,17 @@ export interface FindingsBackground {
 /**
  * Creates the background's findings handler: stores each frame's report, sets the tab's badge
  * to the sum over its frames, answers the popup, and clears on navigation.
+ *
+ * Findings are page data (addresses with their queries, quoted sentences), so only extension
+ * pages may read them, and a content script may only report its own frame: tab, frame and
+ * address come from the sender the browser names, never from the message.
+ * @param self this extension, to tell its pages from content scripts
  * @param badge where badge text goes
  * @param persistence optional store that survives background restarts
  * @returns handlers to wire to browser events
  */
 export function createFindingsBackground(
+  self: ExtensionIdentity,
   badge: BadgeSink,
   persistence?: FindingsPersistence,
 ): FindingsBackground {
@@ -76,23 +79,23 @@ export function createFindingsBackground(
   return {
     handleMessage(message, sender) {
       if (!hasMessageType(message, [FRAME_FINDINGS, GET_TAB_FINDINGS])) return undefined;
+      const from = classifySender(sender, self);
       const report = frameFindingsMessageSchema.safeParse(message);
       if (report.success) {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || tabId < 0) return Promise.resolve({ ok: false });
+        if (from.kind !== 'content-script') return Promise.resolve({ ok: false });
+        const { tabId, frameId } = from;
+        // An address too long for the store keeps at least its origin, so the popup can name the frame.
+        const url = capUrl(from.url, FINDINGS_URL_MAX) ?? originOf(from.url);
         return restore(tabId).then(() => {
-          store.setFrame(tabId, {
-            frameId: sender.frameId ?? 0,
-            url: report.data.url,
-            count: report.data.count,
-            findings: report.data.findings,
-          });
+          store.setFrame(tabId, { frameId, url, count: report.data.count, findings: report.data.findings });
           update(tabId);
           return { ok: true };
         });
       }
       const query = getTabFindingsMessageSchema.safeParse(message);
       if (query.success) {
+        // A content script asking is a page asking: it gets nothing, not even whether a tab exists.
+        if (from.kind !== 'extension-page') return Promise.resolve({ ok: false });
         const tabId = query.data.tabId;
         return restore(tabId).then((): TabFindingsResponse => ({ frames: store.frames(tabId) }));
       }
@@ -109,4 +112,14 @@ export function createFindingsBackground(
       void persistence?.remove(tabId).catch(() => undefined);
     },
   };
+}
+
+/** `https://host/` for an address, or `''` when it does not parse (then the popup shows no address). */
+function originOf(raw: string): string {
+  try {
+    const { origin } = new URL(raw);
+    return origin === 'null' ? '' : `${origin}/`;
+  } catch {
+    return '';
+  }
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FrameFindings } from '../messaging/messages';
+import { extensionIdentity } from '../messaging/sender';
 import { createFindingsBackground, type FindingsPersistence } from './findings-badge';
 
 /** Badge colour: dark red, readable with the white badge text in both toolbar themes. */
@@ -33,6 +34,7 @@ export function registerFindingsBadge(): void {
   // MV3 has `action`, Firefox's MV2 build `browserAction`.
   const action = browser.action ?? browser.browserAction;
   const background = createFindingsBackground(
+    extensionIdentity(),
     {
       setText(tabId, text) {
         void action?.setBadgeText({ tabId, text }).catch(() => undefined);
@@ -43,7 +45,12 @@ export function registerFindingsBadge(): void {
     sessionPersistence(),
   );
   browser.runtime.onMessage.addListener((message, sender) =>
-    background.handleMessage(message, { tab: sender.tab, frameId: sender.frameId }),
+    background.handleMessage(message, {
+      id: sender.id,
+      url: sender.url,
+      tab: sender.tab,
+      frameId: sender.frameId,
+    }),
   );
   browser.tabs.onUpdated.addListener((tabId, change) => background.handleTabUpdated(tabId, change));
   browser.tabs.onRemoved.addListener((tabId) => background.handleTabRemoved(tabId));

@@ -86,6 +86,7 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
         none: ids(pattern.none ?? []),
         negated: pattern.negated ?? false,
         window: pattern.window ?? DEFAULT_WINDOW,
+        ...(pattern.source ? { source: pattern.source } : {}),
       });
     }
   }

@@ -14,10 +14,7 @@ export interface CompiledPattern {
   none: number[];
   negated: boolean;
   window: number;
-  /**
-   * Where the rule was written, for "why this matched" (filled by the claim-rule compiler);
-   * without it the reason renders the pattern's groups.
-   */
+  /** The rules-file line the pattern was compiled from: what "why this matched" shows. */
   source?: { file: string; line: number; text: string };
 }
 

@@ -37,17 +37,45 @@ export const findingSummarySchema = z
   .strict();
 export type FindingSummary = z.infer<typeof findingSummarySchema>;
 
-const urlField = z.string().max(4096);
+/** Longest frame or page address a findings message or reply carries (see lib/url/cap-url.ts). */
+export const FINDINGS_URL_MAX = 4096;
+const urlField = z.string().max(FINDINGS_URL_MAX);
+
+/**
+ * Most findings a frame may claim. Far above any real page (the badge shows "999+"), low enough
+ * that a forged count cannot make the badge or the popup claim absurd numbers.
+ */
+export const FRAME_COUNT_MAX = 10_000;
+const countField = z.number().int().min(0).max(FRAME_COUNT_MAX);
+
+/**
+ * The listed findings must be what the content script sends: the first
+ * `min(count, FRAME_FINDINGS_MAX)` findings, numbered 0, 1, 2… in text order. Anything else is
+ * not from Claimnote's content script and is refused rather than shown on the badge.
+ */
+function findingsMatchCount(value: { count: number; findings: FindingSummary[] }): boolean {
+  return (
+    value.findings.length === Math.min(value.count, FRAME_FINDINGS_MAX) &&
+    value.findings.every((finding, position) => finding.index === position)
+  );
+}
+const FINDINGS_MISMATCH = 'findings do not match count';
 
 export const frameFindingsMessageSchema = z
   .object({
     type: z.literal(FRAME_FINDINGS),
-    url: urlField,
+    /**
+     * The frame's address as the content script saw it. Ignored: the background takes the
+     * address from the message's sender, which the browser fills in. Any length is accepted so
+     * that a long address does not cost the frame its badge.
+     */
+    url: z.string().optional(),
     /** All findings of the frame, including those beyond the listed ones. */
-    count: z.number().int().min(0),
+    count: countField,
     findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
   })
-  .strict();
+  .strict()
+  .refine(findingsMatchCount, FINDINGS_MISMATCH);
 export type FrameFindingsMessage = z.infer<typeof frameFindingsMessageSchema>;
 
 export const getTabFindingsMessageSchema = z
@@ -59,10 +87,11 @@ export const frameFindingsSchema = z
   .object({
     frameId: z.number().int().min(0),
     url: urlField,
-    count: z.number().int().min(0),
+    count: countField,
     findings: z.array(findingSummarySchema).max(FRAME_FINDINGS_MAX),
   })
-  .strict();
+  .strict()
+  .refine(findingsMatchCount, FINDINGS_MISMATCH);
 export type FrameFindings = z.infer<typeof frameFindingsSchema>;
 
 export const tabFindingsResponseSchema = z.object({ frames: z.array(frameFindingsSchema) }).strict();

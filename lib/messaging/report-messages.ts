@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { type ReportPrefill, reportPrefillSchema } from '../reports/report';
+import { isStorageFullError } from '../reports/storage-full';
+import type { MessageSender } from './sender';
 
 /**
  * Report messages between contexts. Content scripts cannot open extension pages in every
@@ -18,9 +20,25 @@ export const startReportMessageSchema = z
   .strict();
 export type StartReportMessage = z.infer<typeof startReportMessageSchema>;
 
+/** Why a report did not start, so the note card and popup can say what the reader can do. */
+export const START_REPORT_FAILURES = [
+  'storage-full',
+  'rate-limited',
+  'refused',
+  'invalid',
+  'failed',
+] as const;
+export type StartReportFailure = (typeof START_REPORT_FAILURES)[number];
+
 export const startReportResponseSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), reportId: z.string() }).strict(),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      error: z.string().max(500),
+      reason: z.enum(START_REPORT_FAILURES).optional(),
+    })
+    .strict(),
 ]);
 export type StartReportResponse = z.infer<typeof startReportResponseSchema>;
 
@@ -36,14 +54,29 @@ export async function requestStartReport(prefill: ReportPrefill): Promise<StartR
   return startReportResponseSchema.parse(response);
 }
 
+// By error name, so the content script that imports this module does not bundle the background's guard.
+function failureReason(error: unknown): StartReportFailure {
+  if (isStorageFullError(error)) return 'storage-full';
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'ReportStartRateLimitedError') return 'rate-limited';
+  if (name === 'ReportStartRefusedError') return 'refused';
+  return 'failed';
+}
+
 /**
  * Registers the background's handler for report messages. Other messages are left to other
  * listeners (the handler returns `undefined` for them, so it does not claim the response).
- * @param startReport saves a draft from the prefill and opens the report page; returns its id
+ * @param startReport saves a draft from the prefill and opens the report page; returns its id.
+ *   Gets the sender as the browser reports it, to tell extension pages from content scripts.
  * @returns a function that removes the handler
  */
-export function handleReportMessages(startReport: (prefill: ReportPrefill) => Promise<string>): () => void {
-  const listener = (message: unknown): Promise<StartReportResponse> | undefined => {
+export function handleReportMessages(
+  startReport: (prefill: ReportPrefill, sender: MessageSender) => Promise<string>,
+): () => void {
+  const listener = (
+    message: unknown,
+    sender: MessageSender = {},
+  ): Promise<StartReportResponse> | undefined => {
     if (
       typeof message !== 'object' ||
       message === null ||
@@ -52,10 +85,17 @@ export function handleReportMessages(startReport: (prefill: ReportPrefill) => Pr
       return undefined;
     }
     const parsed = startReportMessageSchema.safeParse(message);
-    if (!parsed.success) return Promise.resolve({ ok: false, error: 'invalid start-report message' });
-    return startReport(parsed.data.prefill).then(
+    if (!parsed.success) {
+      return Promise.resolve({ ok: false, error: 'invalid start-report message', reason: 'invalid' });
+    }
+    const from: MessageSender = { id: sender.id, url: sender.url, tab: sender.tab, frameId: sender.frameId };
+    return startReport(parsed.data.prefill, from).then(
       (reportId): StartReportResponse => ({ ok: true, reportId }),
-      (error: unknown): StartReportResponse => ({ ok: false, error: String(error).slice(0, 500) }),
+      (error: unknown): StartReportResponse => ({
+        ok: false,
+        error: String(error).slice(0, 500),
+        reason: failureReason(error),
+      }),
     );
   };
   browser.runtime.onMessage.addListener(listener);

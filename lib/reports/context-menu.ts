@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import { handleReportMessages } from '../messaging/report-messages';
+import { extensionIdentity } from '../messaging/sender';
 import type { ReportPrefill } from './report';
-import { startReport } from './start-report';
+import { createStartReportHandler, openReportPage, startReport } from './start-report';
 
 /** Id of the "Report a health claim" context menu entry. */
 export const REPORT_MENU_ID = 'claimnote-report-claim';
@@ -55,7 +56,13 @@ export async function onReportMenuClicked(
  * @param claimListVersion version recorded in every report started here
  */
 export function registerReportEntryPoints(claimListVersion: string): void {
-  handleReportMessages((prefill) => startReport(prefill, claimListVersion));
+  handleReportMessages(
+    createStartReportHandler({
+      self: extensionIdentity(),
+      start: (prefill) => startReport(prefill, claimListVersion),
+      reopen: openReportPage,
+    }),
+  );
   // Firefox for Android has no context menus; note cards and the popup still start reports.
   const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
   if (!menus) return;

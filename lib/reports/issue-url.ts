@@ -1,3 +1,4 @@
+import { codePointLength, sliceCodePoints, toWellFormed } from '../text/unicode';
 import { type ReportKind, type StoredReport, sharedPageUrl } from './report';
 
 /**
@@ -16,7 +17,7 @@ export const BUILTIN_ISSUE_TEMPLATE =
  */
 export const ISSUE_URL_MAX = 8000;
 
-/** Issue titles are shown in lists; a quote beyond this is cut with an ellipsis. */
+/** Issue titles are shown in lists; a quote beyond this many characters (code points) is cut. */
 export const TITLE_QUOTE_MAX = 80;
 
 /**
@@ -83,24 +84,40 @@ export class IssueUrlTooLongError extends Error {
 
 const TRUNCATION_MARK = ' […]';
 
+/** Cuts at code points, so an emoji at the limit is kept or dropped whole, never halved. */
 function cut(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit).trimEnd()}${TRUNCATION_MARK}`;
+  const kept = sliceCodePoints(text, limit);
+  return kept.length === text.length ? text : `${kept.trimEnd()}${TRUNCATION_MARK}`;
 }
+
+const longestBacktickRun = (text: string) =>
+  Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
 
 /** Fence longer than any backtick run in `text`, so quoted page text cannot end the block. */
 function fenced(text: string): string {
-  const longestRun = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
+  const fence = '`'.repeat(Math.max(2, longestBacktickRun(text)) + 1);
   return `${fence}text\n${text}\n${fence}`;
 }
 
+/**
+ * An inline code span around `text`: Markdown inside it (`[text](link)`, `**`, `@name`) is shown
+ * as typed. The delimiter is longer than any backtick run in the text, and padded with spaces
+ * when the text starts or ends with a backtick (CommonMark strips one space on each side).
+ */
+function codeSpan(text: string): string {
+  const delimiter = '`'.repeat(longestBacktickRun(text) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${delimiter}${pad}${text}${pad}${delimiter}`;
+}
+
 function render(report: StoredReport, pageUrl: string, quote: string, comment: string) {
-  const quoteForTitle = report.quote.trim().replace(/\s+/g, ' ');
+  const quoteForTitle = toWellFormed(report.quote).trim().replace(/\s+/g, ' ');
   const subject = quoteForTitle.length > 0 ? cut(quoteForTitle, TITLE_QUOTE_MAX) : (report.claimId ?? '');
   const title = `[${KIND_LABELS[report.kind]}] ${subject}`.trim();
   const lines = [
     `**Kind:** ${KIND_LABELS[report.kind]}`,
-    `**Page:** ${pageUrl}`,
+    // A page address can carry Markdown (`/[a](https://elsewhere)` is a valid path): code span.
+    `**Page:** ${codeSpan(pageUrl)}`,
     ...(report.claimId ? [`**Claim:** \`${report.claimId}\``] : []),
     `**Claim list version:** \`${report.claimListVersion || 'unknown'}\``,
     `**Reported:** ${report.createdAt.slice(0, 10)}`,
@@ -111,7 +128,9 @@ function render(report: StoredReport, pageUrl: string, quote: string, comment: s
   ];
   if (comment.length > 0) lines.push('', '**Comment:**', comment);
   lines.push('', '_Sent with the Claimnote browser extension._');
-  return { title, body: lines.join('\n') };
+  // Every part comes from storage (the version too), so the whole text is made well-formed before
+  // encoding; the preview shows this same text, so what is shown is what is sent.
+  return { title: toWellFormed(title), body: toWellFormed(lines.join('\n')) };
 }
 
 function fill(template: string, title: string, body: string): string {
@@ -136,8 +155,9 @@ export function buildIssue(report: StoredReport, template: string, maxUrlLength 
   if (templateProblem) throw new Error(`Unusable issue template (${templateProblem}).`);
   const pageUrl = sharedPageUrl(report.pageUrl, report.includeQueryAndFragment);
   if (!pageUrl) throw new Error('The page address is not an http(s) URL.');
-  const quote = report.quote.trim();
-  const comment = (report.comment ?? '').trim();
+  // Stored text may hold lone surrogates (page text, older drafts); encodeURIComponent throws on them.
+  const quote = toWellFormed(report.quote).trim();
+  const comment = toWellFormed(report.comment ?? '').trim();
 
   const attempt = (limit: number) => {
     const { title, body } = render(report, pageUrl, cut(quote, limit), cut(comment, limit));
@@ -149,7 +169,7 @@ export function buildIssue(report: StoredReport, template: string, maxUrlLength 
 
   // Binary search for the longest per-field length that fits; encoded length grows with it.
   let low = 0;
-  let high = Math.max(quote.length, comment.length);
+  let high = Math.max(codePointLength(quote), codePointLength(comment));
   const empty = attempt(0);
   if (empty.url.length > maxUrlLength) throw new IssueUrlTooLongError(empty.url.length, maxUrlLength);
   while (low < high) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { capUrl } from '../url/cap-url';
 
 /**
  * The report model. A report is kept in local storage from the moment it is started, so it has
@@ -25,6 +26,11 @@ export const PAGE_URL_MAX = 2048;
  * not without bound: local storage is shared by every report.
  */
 export const DRAFT_TEXT_MAX = 10_000;
+/**
+ * Longest page address a report can start from: Chrome's own URL limit (2 MB). Longer addresses
+ * are shortened by {@link createDraftReport}, so a long page address never stops a report.
+ */
+export const PREFILL_URL_MAX = 2 * 1024 * 1024;
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -34,8 +40,12 @@ export const storedReportSchema = z
     id: z.string().min(1).max(64),
     kind: reportKindSchema,
     quote: z.string().max(DRAFT_TEXT_MAX),
-    /** The page address as captured; what is shared depends on `includeQueryAndFragment`. */
-    pageUrl: z.string().max(PAGE_URL_MAX),
+    /**
+     * The page address as captured or typed; what is shared depends on `includeQueryAndFragment`.
+     * A draft may hold more than {@link PAGE_URL_MAX} (a pasted address must not make autosave
+     * fail); `validateReport` refuses to submit it.
+     */
+    pageUrl: z.string().max(DRAFT_TEXT_MAX),
     /** Off by default: query strings and fragments often carry session ids or search terms. */
     includeQueryAndFragment: z.boolean(),
     claimId: z.string().regex(kebabCase).max(120).optional(),
@@ -121,10 +131,7 @@ export const reportPrefillSchema = z
   .object({
     kind: reportKindSchema.optional(),
     quote: z.string().max(DRAFT_TEXT_MAX).optional(),
-    pageUrl: z
-      .string()
-      .max(PAGE_URL_MAX * 4)
-      .optional(),
+    pageUrl: z.string().max(PREFILL_URL_MAX).optional(),
     claimId: z.string().regex(kebabCase).max(120).optional(),
   })
   .strict();
@@ -151,8 +158,9 @@ export function createDraftReport(
     kind: prefill.kind ?? (prefill.claimId ? 'wrong-warning' : 'missed-claim'),
     // Selections can be whole pages; keep what a draft can hold and let the form ask to shorten.
     quote: (prefill.quote ?? '').trim().slice(0, DRAFT_TEXT_MAX),
-    // A URL too long to keep is dropped rather than cut, since a cut URL points elsewhere.
-    pageUrl: pageUrl.length <= PAGE_URL_MAX ? pageUrl : '',
+    // Too long to keep: without its fragment and query (not shared by default anyway), or
+    // dropped, since a URL cut inside its path points elsewhere. The reader can type it in.
+    pageUrl: capUrl(pageUrl, PAGE_URL_MAX) ?? '',
     includeQueryAndFragment: false,
     ...(prefill.claimId ? { claimId: prefill.claimId } : {}),
     claimListVersion: claimListVersion.slice(0, 200),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { repairReport } from '../reports/repair-report';
 import { type StoredReport, storedReportSchema } from '../reports/report';
 import { defineValidatedItem, type RecoveryEvent, type RecoveryKind } from './validated-item';
 
@@ -259,13 +260,14 @@ export const reports = defineValidatedItem<StoredReport[]>({
   fallback: [],
   version: 1,
   migrations: {},
-  // A reader's reports are worth more than the list's integrity: keep every entry that parses.
+  // A reader's reports are worth more than the list's integrity: repair each entry field by
+  // field (a bad field is reset, the report kept), and drop only non-objects and repeated ids.
   repair: (raw) => {
     if (!Array.isArray(raw)) return undefined;
     const kept: StoredReport[] = [];
     for (const entry of raw) {
-      const parsed = storedReportSchema.safeParse(entry);
-      if (parsed.success && !kept.some((r) => r.id === parsed.data.id)) kept.push(parsed.data);
+      const repaired = repairReport(entry);
+      if (repaired !== undefined && !kept.some((r) => r.id === repaired.id)) kept.push(repaired);
     }
     return kept.slice(0, REPORTS_MAX);
   },

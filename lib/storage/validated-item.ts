@@ -12,6 +12,26 @@ export interface RecoveryEvent {
   detail: string;
 }
 
+/**
+ * Highest schema version a stored value may claim. Claimnote's items are at 1; a few hundred
+ * migrations would take decades. @wxt-dev/storage runs one step per version between the stored
+ * and the current one, so a stored `{v: -1e7}` meant ten million steps (seconds of a frozen
+ * content script) and larger values exhausted memory.
+ */
+export const STORED_VERSION_MAX = 1000;
+
+/**
+ * True for what @wxt-dev/storage may safely read as a version: nothing stored, or an integer
+ * from 1 to {@link STORED_VERSION_MAX}.
+ * @param value the `v` field of the item's `$` metadata, as stored
+ */
+export function isUsableStoredVersion(value: unknown): boolean {
+  return (
+    value === undefined ||
+    (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= STORED_VERSION_MAX)
+  );
+}
+
 /** Options for {@link defineValidatedItem}. */
 export interface ValidatedItemOptions<T> {
   /** Storage key with its area, e.g. `sync:pinnedSources`. */
@@ -68,23 +88,48 @@ export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): Valida
   const version = options.version ?? 1;
   // Defined on first use: @wxt-dev/storage reads the key (and runs migrations) as soon as an
   // item is defined, and content scripts import this module in every frame of every page.
-  let defined: WxtStorageItem<unknown, Record<string, unknown>> | undefined;
+  let defined: Promise<WxtStorageItem<unknown, Record<string, unknown>>> | undefined;
   const lazyItem = () => {
-    defined ??= storage.defineItem<unknown>(key, {
-      version,
-      // Passing a map (even empty) makes @wxt-dev/storage track the version and refuse downgrades.
-      migrations: options.migrations ?? {},
-      onMigrationComplete: (_value, targetVersion) => {
-        void onRecover?.({ key, kind: 'migrated', detail: `to v${targetVersion}` });
-      },
-    });
+    defined ??= guardStoredVersion().then(() =>
+      storage.defineItem<unknown>(key, {
+        version,
+        // Passing a map (even empty) makes @wxt-dev/storage track the version and refuse downgrades.
+        migrations: options.migrations ?? {},
+        onMigrationComplete: (_value, targetVersion) => {
+          void onRecover?.({ key, kind: 'migrated', detail: `to v${targetVersion}` });
+        },
+      }),
+    );
     return defined;
   };
+
+  /**
+   * Checks the stored version before the library sees it. A version that is not a small
+   * positive integer cannot have been written by Claimnote, so the value's real version is
+   * unknown: it is marked as the current version, and the schema check on every read then
+   * keeps, repairs or resets the value like any other stored data.
+   */
+  async function guardStoredVersion(): Promise<void> {
+    try {
+      const stored = (await storage.getMeta<Record<string, unknown>>(key)).v;
+      if (isUsableStoredVersion(stored)) return;
+      await onRecover?.({
+        key,
+        kind: 'repaired',
+        detail: `stored version ${String(stored).slice(0, 40)} is not a version; read as v${version}`,
+      });
+      await storage.setMeta(key, { v: version });
+    } catch {
+      // Unreadable storage fails the read that follows, which falls back on its own.
+    }
+  }
+
   const item = {
-    getValue: () => lazyItem().getValue(),
-    setValue: (value: unknown) => lazyItem().setValue(value),
-    watch: (cb: (value: unknown) => void) => lazyItem().watch(cb),
-    migrate: () => lazyItem().migrate(),
+    getValue: async () => (await lazyItem()).getValue(),
+    setValue: async (value: unknown) => (await lazyItem()).setValue(value),
+    // Watching needs no definition (and no migration), so it starts at once, without a gap.
+    watch: (cb: (value: unknown) => void) => storage.watch<unknown>(key, (value) => cb(value)),
+    migrate: async () => (await lazyItem()).migrate(),
   };
 
   async function recover(raw: unknown, error: z.ZodError): Promise<T> {

@@ -11,7 +11,7 @@ import { requestStartReport } from '../messaging/report-messages';
  *   looked up (available to the popup through the activeTab grant or host permissions)
  */
 export function PopupReportButton(props: { pageUrl?: string }) {
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<false | 'storage-full' | 'other'>(false);
 
   const start = async () => {
     setFailed(false);
@@ -21,13 +21,13 @@ export function PopupReportButton(props: { pageUrl?: string }) {
       // Through the background, like note cards, so one code path saves and opens reports.
       const response = await requestStartReport({ kind: 'missed-claim', ...(pageUrl ? { pageUrl } : {}) });
       if (!response.ok) {
-        setFailed(true);
+        setFailed(response.reason === 'storage-full' ? 'storage-full' : 'other');
         return;
       }
       // The report page took focus; close the popup where the browser has not already.
       window.close();
     } catch {
-      setFailed(true);
+      setFailed('other');
     }
   };
 
@@ -38,7 +38,7 @@ export function PopupReportButton(props: { pageUrl?: string }) {
       </button>
       {failed ? (
         <p role="alert" class="popup-report__error">
-          {t('popupReportFailed')}
+          {failed === 'storage-full' ? t('popupReportStorageFull') : t('popupReportFailed')}
         </p>
       ) : null}
     </div>

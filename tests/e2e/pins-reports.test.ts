@@ -438,7 +438,7 @@ describe('options page, reports and recovery, in chromium', () => {
       async () => {
         // Pins and reports are recovered by different sections of the page, in either order.
         const { notice } = await readOptions(options);
-        return notice.includes('were reset') && notice.includes('were removed');
+        return notice.includes('were reset') && notice.includes('removed or reset');
       },
       10_000,
       'the storage notice',
@@ -454,7 +454,7 @@ describe('options page, reports and recovery, in chromium', () => {
     expect(state.pinned).toEqual([]);
     expect(state.reports).toHaveLength(2);
     expect(state.notice).toContain('Your pinned sources could not be read and were reset.');
-    expect(state.notice).toContain('Your reports contained unreadable entries, which were removed.');
+    expect(state.notice).toContain('Your reports contained unreadable data, which was removed or reset.');
 
     // The note card on the page keeps working on the recovered data.
     const { page: fresh } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });

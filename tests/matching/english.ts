@@ -1,20 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lexiconSchema } from '../../lib/claims/schema';
+import { readLexiconFiles } from '../../lib/claims/lexicon-files';
 import { compileLanguage, LANGUAGE_CONCEPTS } from '../../lib/matching/compile-language';
 import { createLanguage } from '../../lib/matching/language';
 
 /**
- * The English language lists of the real lexicon (claims/lexicon.json), for tests of the
- * splitter and tokenizer that should run with the lists the extension ships.
+ * The English language lists of the real lexicon (claims/lexicon/<concept>.txt), for tests of
+ * the splitter and tokenizer that should run with the lists the extension ships.
  */
-const { concepts } = lexiconSchema.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'claims', 'lexicon.json'), 'utf8')),
-);
+const { lexicon } = readLexiconFiles(join(import.meta.dirname, '..', '..', 'claims', 'lexicon'), (p) => p);
 
 /** The real lexicon's language concepts (`@abbreviation`, `@contraction`, …), as written. */
 export const englishConcepts: Record<string, string[]> = Object.fromEntries(
-  Object.values(LANGUAGE_CONCEPTS).flatMap((name) => (concepts[name] ? [[name, concepts[name]]] : [])),
+  Object.values(LANGUAGE_CONCEPTS).flatMap((name) => {
+    const terms = lexicon.concepts[name];
+    return terms ? [[name, terms]] : [];
+  }),
 );
 
 /** {@link englishConcepts} compiled. */

@@ -127,10 +127,11 @@ describe('registerReportEntryPoints without context menus (Firefox for Android)'
     );
     expect(browser.contextMenus).toBeUndefined();
     expect(() => registerReportEntryPoints('v')).not.toThrow();
-    const answer = await fakeBrowser.runtime.sendMessage({
-      type: 'claimnote:start-report',
-      prefill: { quote: 'q', pageUrl: 'https://a.test/' },
-    });
+    // From the popup: an extension page, named by the sender the browser fills in.
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'claimnote:start-report', prefill: { quote: 'q', pageUrl: 'https://a.test/' } },
+      { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') },
+    );
     expect(answer).toMatchObject({ ok: true });
     expect(await listReports()).toHaveLength(1);
   });

@@ -37,7 +37,7 @@ describe('buildIssue', () => {
     expect(issue.title).toBe(
       '[Wrong warning] Intrathecal pumps deliver medicine into the fluid around the spinal cord.',
     );
-    expect(issue.body).toContain('**Page:** https://hospital.example/services/pain-pump\n');
+    expect(issue.body).toContain('**Page:** `https://hospital.example/services/pain-pump`\n');
     expect(issue.body).not.toContain('newsletter');
     expect(issue.body).toContain('**Claim:** `delivers-into-brain`');
     expect(issue.body).toContain('**Claim list version:** `2026-11-20+abc123`');
@@ -113,5 +113,61 @@ describe('checkIssueTemplate', () => {
 
   it('uses the built-in template when the build sets none', () => {
     expect(defaultIssueTemplate()).toBe(BUILTIN_ISSUE_TEMPLATE);
+  });
+});
+
+describe('buildIssue with hostile or unusual text (issue 10)', () => {
+  const emoji = '\u{1F600}';
+
+  it('keeps an emoji whole at the title cut (character 80)', () => {
+    const quote = `${'a'.repeat(79)}${emoji}${'b'.repeat(20)}`;
+    const issue = buildIssue({ ...report, quote }, BUILTIN_ISSUE_TEMPLATE);
+    expect(issue.title).toBe(`[Wrong warning] ${'a'.repeat(79)}${emoji} […]`);
+    expect(decoded(issue.url).title).toBe(issue.title);
+  });
+
+  it('shortens an emoji comment to fit the address without splitting an emoji', () => {
+    const comment = emoji.repeat(1500);
+    const issue = buildIssue({ ...report, comment }, BUILTIN_ISSUE_TEMPLATE);
+    expect(issue.truncated).toBe(true);
+    expect(issue.url.length).toBeLessThanOrEqual(ISSUE_URL_MAX);
+    expect(issue.body.isWellFormed()).toBe(true);
+    expect(decoded(issue.url).body).toBe(issue.body);
+  });
+
+  it('replaces lone surrogates in the quote and comment instead of throwing URIError', () => {
+    const issue = buildIssue(
+      { ...report, quote: 'Pumps \uD83D cure', comment: 'odd \uDE00 text' },
+      BUILTIN_ISSUE_TEMPLATE,
+    );
+    expect(issue.title).toBe('[Wrong warning] Pumps \uFFFD cure');
+    expect(issue.body).toContain('odd \uFFFD text');
+    expect(decoded(issue.url)).toEqual({ title: issue.title, body: issue.body });
+  });
+
+  /** The delimiter and content of the page line's code span, or undefined when it is not one. */
+  function pageCodeSpan(body: string) {
+    const line = body.split('\n').find((l) => l.startsWith('**Page:** ')) ?? '';
+    const match = /^\*\*Page:\*\* (`+)(.*)\1$/.exec(line);
+    if (!match) return undefined;
+    const [, delimiter = '', inner = ''] = match;
+    return { delimiter, inner };
+  }
+
+  it('shows Markdown in the page address as typed, in a code span, not as a link', () => {
+    const pageUrl = 'https://evil.example/[Official_FDA_notice](https://phish.example/)';
+    const issue = buildIssue({ ...report, pageUrl }, BUILTIN_ISSUE_TEMPLATE);
+    const span = pageCodeSpan(issue.body);
+    expect(span).toEqual({ delimiter: '`', inner: pageUrl });
+    expect(issue.body).not.toContain(`**Page:** ${pageUrl}`);
+  });
+
+  it('uses a code span delimiter longer than any backtick run in the address', () => {
+    const pageUrl = 'https://evil.example/p?x=``[a](https://phish.example/)``';
+    const issue = buildIssue({ ...report, pageUrl, includeQueryAndFragment: true }, BUILTIN_ISSUE_TEMPLATE);
+    const span = pageCodeSpan(issue.body);
+    expect(span?.delimiter).toBe('```');
+    // Padded, since the address ends with a backtick (CommonMark strips one space each side).
+    expect(span?.inner).toBe(` ${pageUrl} `);
   });
 });

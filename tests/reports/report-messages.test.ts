@@ -48,7 +48,7 @@ describe('start-report messages', () => {
       type: START_REPORT,
       prefill: { claimId: 'Not Kebab' },
     });
-    expect(response).toEqual({ ok: false, error: 'invalid start-report message' });
+    expect(response).toEqual({ ok: false, error: 'invalid start-report message', reason: 'invalid' });
     expect(calls).toBe(0);
   });
 });

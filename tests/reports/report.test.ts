@@ -5,6 +5,7 @@ import {
   DRAFT_TEXT_MAX,
   QUOTE_MAX,
   type ReportFields,
+  reportPrefillSchema,
   sharedPageUrl,
   storedReportSchema,
   validateReport,
@@ -125,13 +126,16 @@ describe('createDraftReport', () => {
     expect(validateReport(draft)[0]).toEqual({ field: 'quote', code: 'too-long', max: QUOTE_MAX });
   });
 
-  it('drops a page address too long to keep rather than cutting it', () => {
-    const draft = createDraftReport(
-      { pageUrl: `https://a.test/?q=${'a'.repeat(5000)}` },
-      'v',
-      now,
-      () => 'id-4',
-    );
-    expect(draft.pageUrl).toBe('');
+  it('drops the query and fragment of a page address too long to keep, never cutting its path', () => {
+    const longQuery = createDraftReport({ pageUrl: `https://a.test/p?q=${'a'.repeat(5000)}#f` }, 'v', now);
+    expect(longQuery.pageUrl).toBe('https://a.test/p');
+    const longPath = createDraftReport({ pageUrl: `https://a.test/${'a'.repeat(5000)}` }, 'v', now);
+    expect(longPath.pageUrl).toBe('');
+  });
+
+  it('starts from page addresses longer than 8,192 characters (a note card on such a page)', () => {
+    const pageUrl = `https://a.test/article?utm=${'x'.repeat(10_000)}`;
+    const prefill = reportPrefillSchema.parse({ kind: 'wrong-warning', claimId: 'treats-cancer', pageUrl });
+    expect(createDraftReport(prefill, 'v', now).pageUrl).toBe('https://a.test/article');
   });
 });

@@ -115,25 +115,73 @@ describe('corrupt stored data', () => {
     expect(await getStorageNotices()).toEqual([]);
   });
 
-  it('keeps the readable reports when one entry is corrupt', async () => {
-    const good = {
-      id: 'r1',
-      kind: 'other',
-      quote: 'Pumps never need refills.',
-      pageUrl: 'https://example.org/a',
-      includeQueryAndFragment: false,
-      claimListVersion: '2026-11-01+abc',
-      createdAt: '2026-11-25T10:00:00.000Z',
-      updatedAt: '2026-11-25T10:00:00.000Z',
-      status: 'saved',
-    };
+  const good = {
+    id: 'r1',
+    kind: 'other',
+    quote: 'Pumps never need refills.',
+    pageUrl: 'https://example.org/a',
+    includeQueryAndFragment: false,
+    claimListVersion: '2026-11-01+abc',
+    createdAt: '2026-11-25T10:00:00.000Z',
+    updatedAt: '2026-11-25T10:00:00.000Z',
+    status: 'saved',
+  };
+
+  it('keeps a report with one bad field, resetting only that field, and drops entries with nothing to keep', async () => {
     await fakeBrowser.storage.local.set({
-      reports: [good, { ...good, id: 'r2', status: 'sent-by-fax' }, null],
+      reports: [
+        good,
+        { ...good, id: 'r2', status: 'sent-by-fax' },
+        null,
+        'text',
+        [good],
+        { id: 42, kind: 'x' },
+      ],
     });
-    expect(await reports.getValue()).toEqual([good]);
+    expect(await reports.getValue()).toEqual([good, { ...good, id: 'r2', status: 'draft' }]);
     expect(await getStorageNotices()).toEqual([
-      expect.objectContaining({ key: 'local:reports', kind: 'repaired' }),
+      expect.objectContaining({
+        key: 'local:reports',
+        kind: 'repaired',
+        detail: expect.stringMatching(/^1\.status: /),
+      }),
     ]);
+  });
+
+  it('repairs each bad field of a report on its own (issue 10)', async () => {
+    const comment = 'A comment worth keeping.';
+    await fakeBrowser.storage.local.set({
+      reports: [
+        { ...good, id: 'kind', kind: 'spam', comment },
+        { ...good, id: 'date', createdAt: 'yesterday' },
+        { ...good, id: 'claim', claimId: 'Not Kebab', quote: 42 },
+        {
+          ...good,
+          id: 'long',
+          quote: 'q'.repeat(20_000),
+          pageUrl: `https://example.org/a?${'x'.repeat(5000)}`,
+        },
+        { ...good, id: 'extra', sentTo: 'someone', includeQueryAndFragment: 'yes' },
+      ],
+    });
+    const list = await reports.getValue();
+    expect(list.map((r) => r.id)).toEqual(['kind', 'date', 'claim', 'long', 'extra']);
+    const [kind, date, claim, long, extra] = list;
+    expect(kind).toEqual({ ...good, id: 'kind', kind: 'other', comment });
+    expect(date).toEqual({ ...good, id: 'date', createdAt: good.updatedAt });
+    expect(claim).toEqual({ ...good, id: 'claim', quote: '' });
+    expect(long?.quote).toHaveLength(10_000);
+    expect(long?.pageUrl).toBe('https://example.org/a');
+    expect(extra).toEqual({ ...good, id: 'extra' });
+    // Written back, so the next read is clean and records nothing new.
+    expect(await fakeBrowser.storage.local.get('reports')).toEqual({ reports: list });
+  });
+
+  it('gives a report with an unusable id a new one instead of deleting it', async () => {
+    await fakeBrowser.storage.local.set({ reports: [{ ...good, id: '' }] });
+    const [report] = await reports.getValue();
+    expect(report?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(report?.quote).toBe(good.quote);
   });
 
   it('recovers corrupt data seen by a watcher before calling it', async () => {

@@ -2,7 +2,23 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import { requestStartReport } from '../../messaging/report-messages';
 
-type ReportButtonState = 'idle' | 'opening' | 'opened' | 'failed';
+type ReportButtonState = 'idle' | 'opening' | 'opened' | 'failed' | 'storage-full' | 'rate-limited';
+
+function statusText(state: ReportButtonState): string {
+  switch (state) {
+    case 'opened':
+      return t('reportNoteOpened');
+    case 'failed':
+      return t('reportNoteFailed');
+    // Retrying would fail the same way; these say what the reader can do instead.
+    case 'storage-full':
+      return t('reportNoteStorageFull');
+    case 'rate-limited':
+      return t('reportNoteRateLimited');
+    default:
+      return '';
+  }
+}
 
 /**
  * "Report a problem with this note": saves a draft report about this note and opens the
@@ -22,7 +38,13 @@ export function ReportButton(props: { claimId: string; quote: string; pageUrl: s
         quote: props.quote,
         pageUrl: props.pageUrl,
       });
-      setState(response.ok ? 'opened' : 'failed');
+      if (response.ok) setState('opened');
+      else
+        setState(
+          response.reason === 'storage-full' || response.reason === 'rate-limited'
+            ? response.reason
+            : 'failed',
+        );
     } catch {
       // The background may be restarting after an update; the reader can simply retry.
       setState('failed');
@@ -41,7 +63,7 @@ export function ReportButton(props: { claimId: string; quote: string; pageUrl: s
         {t('reportNoteButton')}
       </button>
       <span class="cn-report__status" role="status" data-claimnote="report-status">
-        {state === 'opened' ? t('reportNoteOpened') : state === 'failed' ? t('reportNoteFailed') : ''}
+        {statusText(state)}
       </span>
     </div>
   );

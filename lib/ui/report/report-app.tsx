@@ -22,6 +22,7 @@ import {
   validateReport,
 } from '../../reports/report';
 import { getReport, saveReport } from '../../reports/report-store';
+import { isStorageFullError } from '../../reports/storage-full';
 import { reportSettings } from '../../storage/storage';
 import { kindLabel, problemMessage } from './report-text';
 
@@ -54,7 +55,14 @@ export function parseReportPageParams(search: string): ReportPageParams {
   };
 }
 
-type LoadState = { phase: 'loading' } | { phase: 'ready'; report: StoredReport } | { phase: 'failed' };
+type LoadState =
+  | { phase: 'loading' }
+  | { phase: 'ready'; report: StoredReport }
+  | { phase: 'failed'; storageFull: boolean };
+
+/** Message for a failed save: a full storage is something the reader can fix, unlike a retry. */
+const saveFailedMessage = (error: unknown) =>
+  isStorageFullError(error) ? t('reportStorageFull') : t('reportSaveFailed');
 
 /**
  * Opens an address in a new tab; only ever called from the Submit button's click handler.
@@ -71,6 +79,12 @@ export interface ReportAppProps {
   claimListVersion: string;
   /** Opens the issue address; replaced in tests. @default opens a new browser tab */
   openUrl?: (url: string) => Promise<void>;
+  /**
+   * Whether the browser has a network connection. Opening a tab succeeds offline (it shows an
+   * error page), so this is checked before, not inferred from, `openUrl`.
+   * @default `navigator.onLine`
+   */
+  isOnline?: () => boolean;
 }
 
 /**
@@ -81,6 +95,7 @@ export interface ReportAppProps {
 export function ReportApp(props: ReportAppProps) {
   const { params, claimListVersion } = props;
   const openUrl = props.openUrl ?? openInNewTab;
+  const isOnline = props.isOnline ?? (() => navigator.onLine);
   const [load, setLoad] = useState<LoadState>({ phase: 'loading' });
   const [template, setTemplate] = useState<string>(defaultIssueTemplate());
   const [showAllProblems, setShowAllProblems] = useState(false);
@@ -104,8 +119,8 @@ export function ReportApp(props: ReportAppProps) {
       if (settings.issueTemplate) setTemplate(settings.issueTemplate);
       latest.current = report;
       setLoad({ phase: 'ready', report });
-    })().catch(() => {
-      if (live) setLoad({ phase: 'failed' });
+    })().catch((error: unknown) => {
+      if (live) setLoad({ phase: 'failed', storageFull: isStorageFullError(error) });
     });
     return () => {
       live = false;
@@ -143,7 +158,7 @@ export function ReportApp(props: ReportAppProps) {
   if (load.phase === 'failed' || !report) {
     return (
       <p role="alert" data-claimnote="report-load-failed">
-        {t('reportLoadFailed')}
+        {load.phase === 'failed' && load.storageFull ? t('reportStorageFull') : t('reportLoadFailed')}
       </p>
     );
   }
@@ -154,15 +169,19 @@ export function ReportApp(props: ReportAppProps) {
     if (saveTimer.current !== undefined) clearTimeout(saveTimer.current);
     saveTimer.current = undefined;
     const save = () =>
-      saveReport(next).catch(() => {
-        setStatus(t('reportSaveFailed'));
-      });
+      saveReport(next).then(
+        () => true,
+        (error: unknown) => {
+          setStatus(saveFailedMessage(error));
+          return false;
+        },
+      );
     if (immediately) return save();
     saveTimer.current = setTimeout(() => {
       saveTimer.current = undefined;
       void save();
     }, AUTOSAVE_MS);
-    return Promise.resolve();
+    return Promise.resolve(true);
   };
 
   const edit = (fields: Partial<ReportFields>) => {
@@ -185,8 +204,7 @@ export function ReportApp(props: ReportAppProps) {
       status: report.status === 'draft' ? 'saved' : report.status,
       updatedAt: new Date().toISOString(),
     };
-    await persist(next, true);
-    setStatus(t('reportSavedStatus'));
+    if (await persist(next, true)) setStatus(t('reportSavedStatus'));
   };
 
   const onSubmit = async () => {
@@ -203,15 +221,22 @@ export function ReportApp(props: ReportAppProps) {
       setStatus(t('reportTooLongForUrl'));
       return;
     }
-    const previous = report;
-    // Saved first, so a failure to open the tab cannot lose the report.
-    await persist({ ...report, status: 'submitted-opened', updatedAt: new Date().toISOString() }, true);
+    if (!isOnline()) {
+      setStatus(t('reportOffline'));
+      return;
+    }
+    // Saved first (as it is), so a failure to open the tab cannot lose the report; marked as
+    // opened only once the tab did open.
+    if (!(await persist(report, true))) return;
     try {
       await openUrl(issue.url);
-      setStatus(t('reportSubmittedStatus'));
     } catch {
-      await persist({ ...previous, status: previous.status === 'draft' ? 'saved' : previous.status }, true);
+      if (report.status === 'draft') await persist({ ...report, status: 'saved' }, true);
       setStatus(t('reportOpenFailed'));
+      return;
+    }
+    if (await persist({ ...report, status: 'submitted-opened', updatedAt: new Date().toISOString() }, true)) {
+      setStatus(t('reportSubmittedStatus'));
     }
   };
 
@@ -230,8 +255,9 @@ export function ReportApp(props: ReportAppProps) {
         class="report__form"
         noValidate
         onSubmit={(event) => {
+          // Enter in a field submits a form implicitly. Nothing may leave without a click on
+          // Submit, so a form submission does nothing; the Submit button acts on its own click.
           event.preventDefault();
-          void onSubmit();
         }}
       >
         <fieldset class="page__field">
@@ -377,7 +403,7 @@ export function ReportApp(props: ReportAppProps) {
           <button type="button" data-claimnote="report-save" onClick={() => void onSave()}>
             {t('reportSaveButton')}
           </button>
-          <button type="submit" data-claimnote="report-submit">
+          <button type="button" data-claimnote="report-submit" onClick={() => void onSubmit()}>
             {t('reportSubmitButton')}
           </button>
         </div>

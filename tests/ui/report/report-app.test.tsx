@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMMENT_MAX, createDraftReport, type StoredReport } from '../../../lib/reports/report';
 import { getReport, listReports, saveReport } from '../../../lib/reports/report-store';
-import { reportSettings } from '../../../lib/storage/storage';
+import { REPORTS_MAX, reportSettings, reports } from '../../../lib/storage/storage';
 import { parseReportPageParams, ReportApp } from '../../../lib/ui/report/report-app';
 import { useUiTestContainer } from '../ui-test-container';
 
@@ -86,7 +87,7 @@ describe('ReportApp', () => {
     expect($('report-claim-id').textContent).toBe('delivers-into-brain');
     expect(container().querySelector<HTMLInputElement>('input[value="wrong-warning"]')?.checked).toBe(true);
     const body = $('report-preview-body').textContent ?? '';
-    expect(body).toContain('**Page:** https://clinic.example/pumps\n');
+    expect(body).toContain('**Page:** `https://clinic.example/pumps`\n');
     expect(body).not.toContain('session=42');
   });
 
@@ -201,5 +202,123 @@ describe('ReportApp', () => {
       status: 'draft',
     });
     expect($('report-page').getAttribute('data-report-id')).toBe(stored?.id);
+  });
+});
+
+describe('ReportApp: nothing leaves without the Submit click (issue 10)', () => {
+  async function pressEnter(name: string) {
+    const field = $<HTMLInputElement>(name);
+    await act(() => {
+      field.focus();
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      // What a browser does next for Enter in the form's only text input: implicit submission.
+      field.form?.requestSubmit();
+    });
+    await flush();
+  }
+
+  it('does not open the issue when Enter is pressed in the page address field', async () => {
+    const draft = await storedDraft();
+    await show(draft.id);
+    await pressEnter('report-url');
+    expect(opened).toEqual([]);
+    expect((await getReport(draft.id))?.status).toBe('draft');
+    // The Submit button still works.
+    await click('report-submit');
+    expect(opened).toHaveLength(1);
+  });
+
+  it('does not open the issue on Enter in the other fields or on a scripted form submission', async () => {
+    const draft = await storedDraft();
+    await show(draft.id);
+    for (const radio of container().querySelectorAll<HTMLInputElement>('[data-claimnote="report-kind"]')) {
+      await act(() => radio.form?.requestSubmit());
+    }
+    await act(() => {
+      $<HTMLInputElement>('report-url').form?.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    await pressEnter('report-include-query');
+    await flush();
+    expect(opened).toEqual([]);
+  });
+
+  it('does not open the issue or mark the report opened when the browser is offline', async () => {
+    const draft = await storedDraft();
+    await act(() =>
+      render(
+        <ReportApp
+          params={{ id: draft.id, prefill: {} }}
+          claimListVersion="v"
+          openUrl={openUrl}
+          isOnline={() => false}
+        />,
+        container(),
+      ),
+    );
+    await flush();
+    await click('report-submit');
+    expect(opened).toEqual([]);
+    expect((await getReport(draft.id))?.status).toBe('draft');
+    expect($('report-status').textContent).toContain('offline');
+  });
+
+  it('reads navigator.onLine by default', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const draft = await storedDraft();
+    await show(draft.id);
+    await click('report-submit');
+    expect(opened).toEqual([]);
+    expect((await getReport(draft.id))?.status).not.toBe('submitted-opened');
+  });
+});
+
+describe('ReportApp: full storage is named, not "please try again" (issue 10)', () => {
+  it('says storage is full when an autosave hits the browser quota', async () => {
+    const draft = await storedDraft();
+    await show(draft.id);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await type('report-comment', 'More detail.');
+    await flush(500);
+    expect($('report-status').textContent).toContain('storage');
+    expect($('report-status').textContent).not.toContain('Please try again');
+  });
+
+  it('does not claim the issue opened when saving before opening fails', async () => {
+    const draft = await storedDraft();
+    await show(draft.id);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await click('report-submit');
+    expect($('report-status').textContent).toContain('storage');
+    expect(opened).toEqual([]);
+  });
+
+  it('says storage is full when a new report cannot be saved because the list is full', async () => {
+    const full = Array.from({ length: REPORTS_MAX }, (_, i) =>
+      createDraftReport({ quote: `q${i}` }, 'v', new Date('2026-11-01T00:00:00Z'), () => `full-${i}`),
+    );
+    await reports.setValue(full);
+    await act(() =>
+      render(
+        <ReportApp params={{ prefill: { quote: 'New one.' } }} claimListVersion="v" openUrl={openUrl} />,
+        container(),
+      ),
+    );
+    await flush();
+    expect($('report-load-failed').textContent).toContain('storage');
+  });
+});
+
+describe('ReportApp: long page addresses (issue 10)', () => {
+  it('autosaves a pasted address over the submit limit and explains the limit instead of failing to save', async () => {
+    const draft = await storedDraft();
+    await show(draft.id);
+    const long = `https://clinic.example/${'p'.repeat(3000)}`;
+    await type('report-url', long);
+    await flush(500);
+    expect((await getReport(draft.id))?.pageUrl).toBe(long);
+    expect($('report-status').textContent).toBe('');
+    await click('report-submit');
+    expect($('report-error-url').textContent).toContain('too long');
+    expect(opened).toEqual([]);
   });
 });

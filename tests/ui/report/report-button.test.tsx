@@ -4,6 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleReportMessages } from '../../../lib/messaging/report-messages';
 import type { ReportPrefill } from '../../../lib/reports/report';
+import { ReportListFullError } from '../../../lib/reports/report-store';
+import { ReportStartRateLimitedError } from '../../../lib/reports/start-guard';
 import { ReportButton, reportButtonCss } from '../../../lib/ui/note/report-button';
 import { useUiTestContainer } from '../ui-test-container';
 
@@ -58,6 +60,45 @@ describe('ReportButton', () => {
       'Could not open the report form. Please try again.',
     );
   });
+
+  it('starts a report on a page whose address is over 8,192 characters (issue 10)', async () => {
+    const received: ReportPrefill[] = [];
+    stop = handleReportMessages(async (prefill) => {
+      received.push(prefill);
+      return 'r-long';
+    });
+    const pageUrl = `https://a.test/article?ref=${'x'.repeat(9000)}`;
+    await act(() =>
+      render(<ReportButton claimId="treats-cancer" quote="q" pageUrl={pageUrl} />, container()),
+    );
+    await act(() => container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click());
+    await flush();
+    expect(received).toHaveLength(1);
+    expect(container().querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
+      'Report form opened in a new tab.',
+    );
+  });
+
+  it.each([
+    ['a full report list', () => new ReportListFullError(), /storage is full/],
+    ['the browser quota', () => new Error('QUOTA_BYTES quota exceeded'), /storage is full/],
+    ['the rate limit', () => new ReportStartRateLimitedError(), /Wait a minute/],
+  ])(
+    'says what went wrong when the start failed because of %s, not "please try again"',
+    async (_l, error, text) => {
+      stop = handleReportMessages(() => Promise.reject(error()));
+      await act(() =>
+        render(<ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" />, container()),
+      );
+      await act(() =>
+        container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click(),
+      );
+      await flush();
+      const status = container().querySelector('[data-claimnote="report-status"]')?.textContent ?? '';
+      expect(status).toMatch(text);
+      expect(status).not.toContain('Please try again');
+    },
+  );
 
   it('exports its styles for the note card’s shadow root', () => {
     expect(reportButtonCss).toContain('.cn-report__button');
