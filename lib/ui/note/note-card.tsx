@@ -76,7 +76,7 @@ export function NoteCard(props: NoteCardProps) {
           <p class="cn-card__reason" data-claimnote="reason">
             {t('noteWhyMatchedReason', [
               props.reason.words.map((w) => `“${w}”`).join(', '),
-              props.reason.rule,
+              shortRule(props.reason.rule),
             ])}
           </p>
         ) : null}
@@ -88,4 +88,16 @@ export function NoteCard(props: NoteCardProps) {
       <ReportButton claimId={note.id} quote={props.quote} pageUrl={props.pageUrl} />
     </div>
   );
+}
+
+// A rule's source line can list dozens of alternatives; the card shows its start only.
+const MAX_RULE_CHARS = 120;
+
+/** The rule cut to {@link MAX_RULE_CHARS} at a space, by code points so no emoji is halved. */
+function shortRule(rule: string): string {
+  const chars = Array.from(rule);
+  if (chars.length <= MAX_RULE_CHARS) return rule;
+  const head = chars.slice(0, MAX_RULE_CHARS).join('');
+  const space = head.lastIndexOf(' ');
+  return `${space > MAX_RULE_CHARS / 2 ? head.slice(0, space) : head} …`;
 }
