@@ -5,17 +5,17 @@ import { checkRules, warningSummary } from '../lib/claims/check-rules';
 import { ClaimListError, loadClaimFiles } from '../lib/claims/load-claim-files';
 
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
-/** The relevance anchors alone, for the content script that must stay small. */
-const RELEVANCE_WORDS_ID = 'virtual:claimnote/relevance-words';
-const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID]);
+/** The relevance gate alone, for the content script that must stay small. */
+const RELEVANCE_GATE_ID = 'virtual:claimnote/relevance-gate';
+const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_GATE_ID]);
 // The checks run once per claim-list version and process: a WXT build runs several vite builds,
 // each with its own plugin instance, and each loads both virtual modules.
 const checked = new Set<string>();
 
 /**
  * Serves the claim list, validated and compiled at build time, as the module
- * `virtual:claimnote/claim-bundle`, and its relevance anchor words alone as
- * `virtual:claimnote/relevance-words`. An invalid claim file, or a rule that no example tests
+ * `virtual:claimnote/claim-bundle`, and its relevance gate alone as
+ * `virtual:claimnote/relevance-gate`. An invalid claim file, or a rule that no example tests
  * (see `checkRules`), fails the build with the file and line named; in dev and test runs,
  * editing a claim file reloads the module.
  * @param claimsDir folder of the claim list
@@ -44,7 +44,7 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
         }
         checked.add(list.version);
       }
-      const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceWords;
+      const value = virtualId === BUNDLE_ID ? bundle : bundle.index.relevanceGate;
       return `export default ${JSON.stringify(value)};`;
     },
   };

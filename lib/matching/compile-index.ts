@@ -1,5 +1,6 @@
 import type { Claim, Lexicon } from '../claims/schema';
 import { compileLanguage, LANGUAGE_CONCEPTS, tokenRulesOf } from './compile-language';
+import { compileRelevanceGate } from './compile-relevance-gate';
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
 import { buildLexicalTables } from './lexical-tables';
 import { termStems } from './tokenize';
@@ -17,6 +18,12 @@ export const BUILT_IN_CONCEPTS = {
   /** Words that refer back to the drug or device named just before ("it", "this drug"). */
   referent: 'referent',
   barePump: 'bare-pump',
+  /** Optional extra terms that open the relevance gate (see compile-relevance-gate.ts). */
+  gate: 'gate',
+  /** Terms that open the gate near a bare pump word. */
+  gatePumpContext: 'gate-pump-context',
+  /** Pumps other than intrathecal ones, beside `other-device`, for the gate only. */
+  gateOtherPump: 'gate-other-pump',
   /** The language's own lists for the splitter and tokenizer (see `CompiledLanguage`). */
   ...LANGUAGE_CONCEPTS,
 } as const;
@@ -106,6 +113,10 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     }
   }
 
+  // The gate ships alone to the content script, without the language lists, and stems page
+  // words without them: its terms are stemmed the same way (drug and device names, in practice
+  // free of contractions and irregular forms).
+  const stemsOf = (name: string) => (concepts[name] ? expand(`@${name}`).map((term) => termStems(term)) : []);
   const classes = {
     intrathecal: classIds(BUILT_IN_CONCEPTS.intrathecal),
     otherDevice: classIds(BUILT_IN_CONCEPTS.otherDevice),
@@ -119,12 +130,24 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     referent: classIds(BUILT_IN_CONCEPTS.referent),
     barePump: classIds(BUILT_IN_CONCEPTS.barePump),
   };
+  const relevanceGate = compileRelevanceGate({
+    intrathecal: stemsOf(BUILT_IN_CONCEPTS.intrathecal),
+    extra: stemsOf(BUILT_IN_CONCEPTS.gate),
+    pump: concepts[BUILT_IN_CONCEPTS.barePump] ? expand(`@${BUILT_IN_CONCEPTS.barePump}`) : [],
+    pumpContext: stemsOf(BUILT_IN_CONCEPTS.gatePumpContext),
+    otherDevice: [...stemsOf(BUILT_IN_CONCEPTS.otherDevice), ...stemsOf(BUILT_IN_CONCEPTS.gateOtherPump)],
+    terms,
+    patterns,
+    entity: classes.entity,
+  });
+
   return {
     version: input.version,
     terms,
     patterns,
     classes,
     relevanceWords: [...new Set(anchors)].sort(),
+    relevanceGate,
     language,
     tables: buildLexicalTables({ terms, patterns, classes }),
   };

@@ -1,5 +1,6 @@
 import type { ClaimNote } from '../claims/claim-list';
 import type { Verdict } from '../claims/schema';
+import type { RelevanceGate } from '../matching/relevance-gate';
 import type { Finding } from '../matching/types';
 import {
   type FindingSummary,
@@ -35,6 +36,8 @@ export interface PageControllerOptions {
   document: Document;
   window: Window;
   matcher: PageMatcher;
+  /** The claim list's relevance gate, for a dormant page. */
+  gate: RelevanceGate;
   scanner: IncrementalScanner;
   /** Note text per claim id. */
   notes: ReadonlyMap<string, ClaimNote>;
@@ -207,7 +210,7 @@ export class PageController {
     this.stopRelevanceWatch = watchForRelevance({
       document: this.doc,
       window: this.view,
-      test: this.options.matcher.isRelevant,
+      gate: this.options.gate,
       lifecycle: this.options.lifecycle,
       slices: this.options.slices,
       flushDelayMs: this.options.flushDelayMs,

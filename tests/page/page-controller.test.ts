@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClaimNote } from '../../lib/claims/claim-list';
 import { createMatcher } from '../../lib/matching/matcher';
+import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import type { FindingSummary } from '../../lib/messaging/messages';
 import { attributeHiddenPredicate } from '../../lib/page/hidden';
 import { IncrementalScanner } from '../../lib/page/incremental-scanner';
@@ -30,6 +31,7 @@ function setup() {
     document,
     window,
     matcher,
+    gate: createRelevanceGate(testBundle.index.relevanceGate),
     scanner,
     notes,
     isHidden: attributeHiddenPredicate,
@@ -82,6 +84,19 @@ describe('PageController on a page without relevant words', () => {
     expect(host()).toBeNull();
     expect(current.scan).not.toHaveBeenCalled();
     expect(current.reports).toEqual([]);
+  });
+
+  it('stays dormant on a page that only mentions pumpkins, breast pumps and gas pumps', async () => {
+    mount(
+      '<article><h1>Autumn errands</h1><p>We carved a pumpkin, and the pumpkin soup was pumped full of spice.</p>' +
+        '<p>My breast pump needs new valves; the pump hurts less with the right flange size, so less pain.</p>' +
+        '<p>Gas pump prices rose again. The pump at the corner station takes cards only.</p></article>',
+    );
+    current = setup();
+    current.controller.start(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(current.controller.currentMode).toBe('dormant');
+    expect(current.scan).not.toHaveBeenCalled();
   });
 
   it('checks a huge page in chunks and still finds relevant words at the very end', async () => {
