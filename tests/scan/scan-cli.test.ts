@@ -128,6 +128,7 @@ describe('scan CLI', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/Verdict: False \(delivers-into-brain\)/);
     // The sample also shows a claim that real pages make (issue 9), not only the seed list's.
     expect(stdout).toMatch(/Verdict: Misleading \(proven-for-non-cancer-pain\)/);
+    expect(stdout).toMatch(/Verdict: False \(delivers-into-spinal-cord\)/);
     expect(stdout).toMatch(/Source: .+ https:\/\//);
   });
 
