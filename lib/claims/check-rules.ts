@@ -1,3 +1,4 @@
+import { compileLanguage, tokenRulesOf } from '../matching/compile-language';
 import { checkByExamples, checkRuleBacking, type KeyedExample } from './checks/example-checks';
 import { checkConcepts, checkExercised, checkRedundancy } from './checks/term-checks';
 import type { ClaimList } from './claim-list';
@@ -23,12 +24,14 @@ export function checkRules(list: ClaimList): RuleCheckResult {
   const expand = conceptExpander(list);
   const examples = keyedExamples(list);
 
-  checkConcepts(list, errors);
+  // Terms are compared stemmed as the matcher stems them: with the lexicon's contractions.
+  const tokenRules = tokenRulesOf(compileLanguage(list.lexicon.concepts));
+  checkConcepts(list, errors, tokenRules);
   for (const claim of list.claims) {
     const rules = list.ruleFiles[claim.id];
     if (!rules) continue;
-    checkRedundancy(rules, expand, errors);
-    checkExercised(rules, expand, warnings);
+    checkRedundancy(rules, expand, errors, tokenRules);
+    checkExercised(rules, expand, warnings, tokenRules);
     checkByExamples(list, claim, rules, examples, errors);
     checkRuleBacking(list, claim, rules, examples, errors);
   }

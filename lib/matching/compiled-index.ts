@@ -1,4 +1,6 @@
 import type { Verdict } from '../claims/schema';
+import type { CompiledLanguage } from './compile-language';
+import type { LexicalTables } from './lexical-tables';
 import type { RelevanceGateSpec } from './relevance-gate';
 
 /** One claim wording, with its terms resolved to ids in `CompiledIndex.terms`. */
@@ -53,4 +55,8 @@ export interface CompiledIndex {
   relevanceWords: string[];
   /** The relevance gate: a page that fails it never loads the scanner (relevance-gate.ts). */
   relevanceGate: RelevanceGateSpec;
+  /** The language's word lists (abbreviations, contractions, clause words), from the lexicon. */
+  language: CompiledLanguage;
+  /** Look-up tables of the lexical stage, built at compile time (see `buildLexicalTables`). */
+  tables: LexicalTables;
 }

@@ -583,7 +583,15 @@ export class PageController {
   private openNote(item: RenderedFinding, focus: boolean): void {
     const note = this.options.notes.get(item.finding.claimId);
     if (note === undefined || item.marker === null || this.ui === null) return;
-    this.ui.openNote({ note, quote: item.finding.quote, index: item.index, marker: item.marker, focus });
+    const { quote, reason } = item.finding;
+    this.ui.openNote({
+      note,
+      quote,
+      ...(reason ? { reason } : {}),
+      index: item.index,
+      marker: item.marker,
+      focus,
+    });
   }
 
   private onMarker(marker: HTMLElement, how: MarkerActivation): void {

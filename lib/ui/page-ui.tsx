@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { ClaimNote } from '../claims/claim-list';
+import type { FindingReason } from '../matching/types';
 import { detectColorScheme } from '../page/color-scheme';
 import { markerButton } from '../page/markers';
 import { NoteCard } from './note/note-card';
@@ -15,6 +16,8 @@ export type ScanState = 'scanning' | 'idle';
 export interface NoteRequest {
   note: ClaimNote;
   quote: string;
+  /** Why the sentence matched (the rule and its words), when the matcher said. */
+  reason?: FindingReason;
   /** Index of the finding in the page's findings. */
   index: number;
   marker: HTMLElement;
@@ -155,6 +158,7 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
           <NoteCard
             note={request.note}
             quote={request.quote}
+            reason={request.reason}
             pageUrl={options.pageUrl()}
             listReviewed={options.listReviewed}
             headingId={`cn-note-heading-${headingCount}`}

@@ -126,6 +126,9 @@ describe('scan CLI', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/pain-pump-blog\.html: \d+ claims? found/);
     expect(stdout).toMatch(/Verdict: False \(delivers-into-brain\)/);
+    // The sample also shows a claim that real pages make (issue 9), not only the seed list's.
+    expect(stdout).toMatch(/Verdict: Misleading \(proven-for-non-cancer-pain\)/);
+    expect(stdout).toMatch(/Verdict: False \(delivers-into-spinal-cord\)/);
     expect(stdout).toMatch(/Source: .+ https:\/\//);
   });
 

@@ -126,6 +126,36 @@ describe('the note card', () => {
     expect(part('close')?.getAttribute('aria-label')).toBe('Close note');
   });
 
+  it('says in one line which words matched which rule, when the matcher gave a reason', () => {
+    expect(part('reason')).toBeFalsy();
+    ui.openNote({
+      note,
+      quote: QUOTE,
+      reason: {
+        rule: '[deliver | send] + [into the brain] within 15 words',
+        words: ['delivers', 'into the brain'],
+      },
+      index: 1,
+      marker,
+      focus: false,
+    });
+    expect(part('reason')?.textContent).toBe(
+      'Why this matched: the words “delivers”, “into the brain” fit the rule [deliver | send] + [into the brain] within 15 words.',
+    );
+    // A long rules-file line is cut at a space.
+    ui.openNote({
+      note,
+      quote: QUOTE,
+      reason: { rule: `match ${'word | '.repeat(60)}end`, words: ['word'] },
+      index: 2,
+      marker,
+      focus: false,
+    });
+    const line = part('reason')?.textContent ?? '';
+    expect(line.length).toBeLessThan(200);
+    expect(line).toMatch(/^Why this matched: the words “word” fit the rule match word \|.* …\.$/);
+  });
+
   it('links each source in a new tab without opener or referrer', () => {
     markerButton(marker)?.click();
     const links = [...(card()?.querySelectorAll<HTMLAnchorElement>('a[data-claimnote="source-link"]') ?? [])];

@@ -1,5 +1,6 @@
 import { BUILT_IN_CONCEPTS } from '../../matching/compile-index';
-import { termStems } from '../../matching/tokenize';
+import { LANGUAGE_CONCEPTS } from '../../matching/compile-language';
+import { NO_TOKEN_RULES, type TokenRules, termStems } from '../../matching/tokenize';
 import type { ClaimList } from '../claim-list';
 import { exampleText } from '../example-document';
 import type { WrittenAlternative } from '../rules/phrase';
@@ -12,23 +13,32 @@ import type { RuleFile } from '../rules/rule-file';
 
 const BUILT_INS = new Set<string>(Object.values(BUILT_IN_CONCEPTS));
 
-/** A term's stems as one string: two terms with equal keys match exactly the same words. */
-export const keyOf = (term: string) => termStems(term).join(' ');
+const LANGUAGE_NAMES = new Set<string>(Object.values(LANGUAGE_CONCEPTS));
+
+/**
+ * A term's stems as one string: two terms with equal keys match exactly the same words.
+ * `rules` are the lexicon's contractions and irregular forms, as the matcher stems with them.
+ */
+export const keyOfTerm = (term: string, rules: TokenRules = NO_TOKEN_RULES) =>
+  termStems(term, rules).join(' ');
 
 /** Duplicate terms within a concept, and concepts that no rule and no other concept uses. */
-export function checkConcepts(list: ClaimList, errors: string[]): void {
+export function checkConcepts(list: ClaimList, errors: string[], tokenRules = NO_TOKEN_RULES): void {
   const lines = list.lexiconLines;
   const used = new Set<string>();
   const note = (term: string) => term.startsWith('@') && used.add(term.slice(1));
   for (const claim of list.claims) {
     for (const p of claim.match.patterns) for (const t of [...p.all.flat(), ...(p.none ?? [])]) note(t);
   }
-  for (const conceptLines of Object.values(lines)) {
+  for (const [name, conceptLines] of Object.entries(lines)) {
+    // The language's own lists (abbreviations, contractions, …) are not stemmed term lists.
+    const language = LANGUAGE_NAMES.has(name);
     const seen = new Map<string, string>();
     for (const line of conceptLines) {
       for (const term of line.terms) {
         note(term);
-        const key = term.startsWith('@') ? term : keyOf(term);
+        if (language) continue;
+        const key = term.startsWith('@') ? term : keyOfTerm(term, tokenRules);
         const earlier = seen.get(key);
         if (earlier !== undefined && earlier !== line.source.text) {
           errors.push(
@@ -47,7 +57,13 @@ export function checkConcepts(list: ClaimList, errors: string[]): void {
 }
 
 /** Alternatives of one group, or exceptions of one rule, that stem to the same words. */
-export function checkRedundancy(rules: RuleFile, expand: (t: string) => string[], errors: string[]): void {
+export function checkRedundancy(
+  rules: RuleFile,
+  expand: (t: string) => string[],
+  errors: string[],
+  tokenRules = NO_TOKEN_RULES,
+): void {
+  const keyOf = (term: string) => keyOfTerm(term, tokenRules);
   const check = (alternatives: { alt: WrittenAlternative; line: number }[], what: string) => {
     const seen = new Map<string, { alt: WrittenAlternative; term: string }>();
     const describe = (alt: WrittenAlternative, term: string) =>
@@ -100,10 +116,16 @@ function contains(outer: string, inner: string): boolean {
 }
 
 /** Warns for a positive alternative that none of the claim's positive examples uses. */
-export function checkExercised(rules: RuleFile, expand: (t: string) => string[], warnings: string[]): void {
+export function checkExercised(
+  rules: RuleFile,
+  expand: (t: string) => string[],
+  warnings: string[],
+  tokenRules = NO_TOKEN_RULES,
+): void {
+  const keyOf = (term: string) => keyOfTerm(term, tokenRules);
   const positives = rules.examples
     .filter((e) => e.polarity === 'positive')
-    .map((e) => ` ${termStems(exampleText(e.example)).join(' ')} `);
+    .map((e) => ` ${termStems(exampleText(e.example), tokenRules).join(' ')} `);
   for (const rule of rules.rules) {
     for (const group of rule.groups) {
       for (const alt of group) {

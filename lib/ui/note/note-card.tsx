@@ -1,5 +1,6 @@
 import type { ClaimNote } from '../../claims/claim-list';
 import { t } from '../../i18n/t';
+import type { FindingReason } from '../../matching/types';
 import { VERDICT_SYMBOLS, verdictLabel } from '../verdict-text';
 import { ReportButton } from './report-button';
 import { SourceLinks } from './source-links';
@@ -9,6 +10,8 @@ export interface NoteCardProps {
   note: ClaimNote;
   /** The matched sentence on the page. */
   quote: string;
+  /** Why it matched, from the matcher: shown as one short line. */
+  reason?: FindingReason | undefined;
   pageUrl: string;
   /** Date the claim list as a whole was last reviewed. */
   listReviewed: string;
@@ -69,6 +72,14 @@ export function NoteCard(props: NoteCardProps) {
         <h3 class="cn-card__subheading">{t('noteWhyMatched')}</h3>
         <p>{t('noteWhyMatchedClaim')}</p>
         <blockquote class="cn-card__statement">{note.statement}</blockquote>
+        {props.reason && props.reason.words.length > 0 ? (
+          <p class="cn-card__reason" data-claimnote="reason">
+            {t('noteWhyMatchedReason', [
+              props.reason.words.map((w) => `“${w}”`).join(', '),
+              shortRule(props.reason.rule),
+            ])}
+          </p>
+        ) : null}
       </div>
       <p class="cn-card__reviewed" data-claimnote="reviewed">
         {t('noteReviewed', [note.reviewed, props.listReviewed])}
@@ -77,4 +88,16 @@ export function NoteCard(props: NoteCardProps) {
       <ReportButton claimId={note.id} quote={props.quote} pageUrl={props.pageUrl} />
     </div>
   );
+}
+
+// A rule's source line can list dozens of alternatives; the card shows its start only.
+const MAX_RULE_CHARS = 120;
+
+/** The rule cut to {@link MAX_RULE_CHARS} at a space, by code points so no emoji is halved. */
+function shortRule(rule: string): string {
+  const chars = Array.from(rule);
+  if (chars.length <= MAX_RULE_CHARS) return rule;
+  const head = chars.slice(0, MAX_RULE_CHARS).join('');
+  const space = head.lastIndexOf(' ');
+  return `${space > MAX_RULE_CHARS / 2 ? head.slice(0, space) : head} …`;
 }
