@@ -93,7 +93,7 @@ type Fixture = Window & {
   __stormInserted?: number;
   __chunksLoaded?: number;
   __eventLoop?: { report(from: number, to: number): LoopReport; now(): number };
-  __frameStates?: Record<string, { hostPresent: boolean; state: string | null; markerIds: string[] }>;
+  __frameStates?: Record<string, { active: boolean; state: string | null; markerIds: string[] }>;
 };
 
 /**
@@ -203,7 +203,7 @@ async function openAndMeasure(
   await page.goto(server.url(spec.path));
   if (spec.path.endsWith('strict-csp.html')) await installProbeFromDriver(page);
   if (withClaimnote) {
-    await waitForScan(page, { requireHost: true, minFindings: 1, timeoutMs: spec.settleMs, settleMs: 800 });
+    await waitForScan(page, { requireActive: true, minFindings: 1, timeoutMs: spec.settleMs, settleMs: 800 });
   }
   await spec.drive?.(page);
   const loop = await measure(page, spec);
@@ -344,7 +344,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     it('5,000 claim sentences: all counted, markers capped, every claim still marked', async () => {
       const spec = PAGES[2] as HostilePage;
       await check(spec, async (page) => {
-        const state = await waitForScan(page, { requireHost: true, minFindings: 5_000, timeoutMs: 60_000 });
+        const state = await waitForScan(page, { requireActive: true, minFindings: 5_000, timeoutMs: 60_000 });
         expect(state.findings).toBe(5_000);
         const markers = await countMarkers(page);
         expect(markers, 'markers shown for 5,000 findings (issue 5: cap them)').toBeLessThan(5_000);
@@ -379,7 +379,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
             () =>
               page.evaluate((frame: string) => {
                 const state = (window as Fixture).__frameStates?.[frame];
-                return Boolean(state?.hostPresent && state.state === 'idle' && state.markerIds.length > 0);
+                return Boolean(state?.active && state.state === 'idle' && state.markerIds.length > 0);
               }, name),
             20_000,
             `Claimnote to settle in the ${name}-origin frame`,
@@ -412,7 +412,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     it('overridden built-ins: claims found with markers, highlights and a note that opens', async () => {
       const spec = PAGES[6] as HostilePage;
       await check(spec, async (page) => {
-        await waitForScan(page, { requireHost: true, minFindings: 2, timeoutMs: 20_000 });
+        await waitForScan(page, { requireActive: true, minFindings: 2, timeoutMs: 20_000 });
         expect(await readMarkerIdsSafely(page)).toEqual(fixtureExpectations(spec.path).initial);
         const highlighted = await page.evaluate(() => {
           let ranges = 0;

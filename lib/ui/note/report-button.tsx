@@ -1,19 +1,28 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import { requestStartReport } from '../../messaging/report-messages';
+import { onlyTrusted } from '../trusted-event';
+import type { ReportGate } from './report-gate';
 
-type ReportButtonState = 'idle' | 'opening' | 'opened' | 'failed';
+type ReportButtonState = 'idle' | 'opening' | 'opened' | 'failed' | 'too-many';
 
 /**
  * "Report a problem with this note": saves a draft report about this note and opens the
  * report page prefilled with the claim, the matched sentence and the page address. Nothing is
  * sent anywhere until the reader submits on that page.
  * Rendered inside the content script's shadow root; include {@link reportButtonCss} there.
+ * Only trusted clicks count, and the page's {@link ReportGate} de-duplicates and limits starts.
  */
-export function ReportButton(props: { claimId: string; quote: string; pageUrl: string }) {
+export function ReportButton(props: { claimId: string; quote: string; pageUrl: string; gate: ReportGate }) {
   const [state, setState] = useState<ReportButtonState>('idle');
 
   const start = async () => {
+    const gate = props.gate.tryStart(`${props.claimId}\u0000${props.pageUrl}`);
+    if (gate !== 'allowed') {
+      // The same note's report was started moments ago: its tab is already open.
+      setState(gate === 'duplicate' ? 'opened' : 'too-many');
+      return;
+    }
     setState('opening');
     try {
       const response = await requestStartReport({
@@ -36,12 +45,18 @@ export function ReportButton(props: { claimId: string; quote: string; pageUrl: s
         class="cn-report__button"
         data-claimnote="report"
         disabled={state === 'opening'}
-        onClick={() => void start()}
+        onClick={onlyTrusted(() => void start())}
       >
         {t('reportNoteButton')}
       </button>
       <span class="cn-report__status" role="status" data-claimnote="report-status">
-        {state === 'opened' ? t('reportNoteOpened') : state === 'failed' ? t('reportNoteFailed') : ''}
+        {state === 'opened'
+          ? t('reportNoteOpened')
+          : state === 'failed'
+            ? t('reportNoteFailed')
+            : state === 'too-many'
+              ? t('reportNoteTooMany')
+              : ''}
       </span>
     </div>
   );
