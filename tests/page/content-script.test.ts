@@ -50,7 +50,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 const idle = (count: number) => () => {
   const last = probe.at(-1);
-  return last !== undefined && last.active && !last.scanning && last.findings === count;
+  return last?.active === true && !last.scanning && last.findings === count;
 };
 
 /** Sends a message as the popup would and returns the content script's answer. */
