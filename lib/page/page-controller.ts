@@ -335,6 +335,11 @@ export class PageController {
       scanning: this.scanning,
       findings: this.mode === 'active' ? this.rendered.length : 0,
       markers: this.rendered.filter((item) => item.marker?.isConnected).length,
+      markerIds: [
+        ...new Set(
+          this.rendered.filter((item) => item.marker?.isConnected).map((item) => item.finding.claimId),
+        ),
+      ].sort(),
       highlight: this.painter?.name ?? null,
       url: this.view.location.href,
       top: this.view === this.view.top,

@@ -18,6 +18,8 @@ export interface TestProbeState {
   findings: number;
   /** Findings with a marker in the page now. */
   markers: number;
+  /** Claim ids of those markers, sorted and distinct (frames the harness cannot read). */
+  markerIds: string[];
   /** The document's random highlight name. */
   highlight: string | null;
   /** `location.href` of the frame, and whether it is the top frame. */

@@ -45,6 +45,7 @@ export interface ProbeState {
   scanning: boolean;
   findings: number;
   markers: number;
+  markerIds: string[];
   highlight: string | null;
   url: string;
   top: boolean;
@@ -63,6 +64,8 @@ export interface DriverPage {
   evaluateWithUi<A, R>(fn: UiFunction<A, R>, arg: A, options?: { deep?: boolean }): Promise<R>;
   /** The top frame's last probe state since the last `goto`, or null. */
   readonly probe: ProbeState | null;
+  /** The last probe state of each child frame since the last `goto`, by frame URL. */
+  readonly frameProbes: ReadonlyMap<string, ProbeState>;
   clickAt(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(name: string, clip?: Rect): Promise<string>;
@@ -345,6 +348,12 @@ async function ensureDir(file: string): Promise<void> {
 /** Keeps the top frame's last probe state from console lines. */
 class ProbeReader {
   state: ProbeState | null = null;
+  readonly frames = new Map<string, ProbeState>();
+
+  reset(): void {
+    this.state = null;
+    this.frames.clear();
+  }
 
   /** Reads one console line; returns true when it was a probe line. */
   take(text: string): boolean {
@@ -352,6 +361,7 @@ class ProbeReader {
     try {
       const state = JSON.parse(text.slice(PROBE_PREFIX.length)) as ProbeState;
       if (state.top) this.state = state;
+      else this.frames.set(state.url, state);
     } catch {
       // Not a probe line after all.
     }
@@ -373,8 +383,9 @@ function wrapPlaywrightPage(page: PlaywrightPage, cdp: CDPSession): DriverPage {
     get probe() {
       return probe.state;
     },
+    frameProbes: probe.frames,
     goto: async (url) => {
-      probe.state = null;
+      probe.reset();
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
@@ -412,8 +423,9 @@ function wrapPuppeteerPage(page: PuppeteerPage): DriverPage {
     get probe() {
       return probe.state;
     },
+    frameProbes: probe.frames,
     goto: async (url) => {
-      probe.state = null;
+      probe.reset();
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>

@@ -137,8 +137,13 @@ function probeOnly(page: DriverPage): ScanState {
 /** The probe's state and the number of marker hosts in the page, right now. */
 export async function readScanState(page: DriverPage): Promise<ScanState> {
   const markers = await page.evaluateWithUi(
-    (_arg: undefined, roots) =>
-      roots.filter((root) => root.querySelector('button[data-claimnote="marker"]') !== null).length,
+    (_arg: undefined, roots) => {
+      // Loops only: a hostile page may have replaced Array.prototype.filter and friends.
+      let count = 0;
+      for (const root of roots)
+        if (root.querySelector('button[data-claimnote="marker"]') !== null) count += 1;
+      return count;
+    },
     undefined,
     { deep: true },
   );
@@ -163,15 +168,21 @@ export function readMarkers(page: DriverPage): Promise<MarkerInfo[]> {
       markers.sort((a, b) =>
         a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
       );
-      return markers.map(({ host, button }) => ({
-        claimId: button.getAttribute('data-claim-id'),
-        verdict: button.getAttribute('data-verdict'),
-        finding: button.getAttribute('data-finding'),
-        buttonName: button.getAttribute('aria-label') ?? button.textContent?.trim() ?? null,
-        buttonFocusable: !button.disabled && button.tabIndex >= 0,
-        buttonRect: (({ x, y, width, height }) => ({ x, y, width, height }))(button.getBoundingClientRect()),
-        blockText: (blockOf(host).textContent ?? '').replace(/\s+/g, ' ').trim(),
-      }));
+      // Loops only: a hostile page may have replaced Array.prototype.map and friends.
+      const infos = [];
+      for (const { host, button } of markers) {
+        const rect = button.getBoundingClientRect();
+        infos.push({
+          claimId: button.getAttribute('data-claim-id'),
+          verdict: button.getAttribute('data-verdict'),
+          finding: button.getAttribute('data-finding'),
+          buttonName: button.getAttribute('aria-label') ?? button.textContent?.trim() ?? null,
+          buttonFocusable: !button.disabled && button.tabIndex >= 0,
+          buttonRect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+          blockText: (blockOf(host).textContent ?? '').replace(/\s+/g, ' ').trim(),
+        });
+      }
+      return infos;
     },
     undefined,
     { deep: true },

@@ -36,13 +36,15 @@ function candidatesSource(deep: boolean): string {
   }`;
 }
 
-/** The call that runs `fn(arg, roots)` and returns its result as JSON text. */
+/**
+ * The call that runs `fn(arg, roots)`. The result comes back through the protocol's own
+ * serialization, not the page's `JSON` (a hostile page may have replaced it).
+ */
 function callerSource<A, R>(fn: UiFunction<A, R>, arg: A): string {
   const argument = arg === undefined ? 'undefined' : JSON.stringify(arg);
   return `async function (...roots) {
     const __name = (target) => target;
-    const result = await (${fn.toString()})(${argument}, roots);
-    return JSON.stringify(result === undefined ? null : result);
+    return await (${fn.toString()})(${argument}, roots);
   }`;
 }
 
@@ -96,7 +98,7 @@ export async function evaluateWithUiChromium<A, R>(
         `in page: ${call.exceptionDetails.exception?.description ?? call.exceptionDetails.text}`,
       );
     }
-    return JSON.parse(call.result.value as string) as R;
+    return call.result.value as R;
   } finally {
     await cdp.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
   }
@@ -152,5 +154,34 @@ export async function evaluateWithUiFirefox<A, R>(
     resultOwnership: 'none',
   });
   if (call.type === 'exception') throw new Error(`in page: ${call.exceptionDetails?.text}`);
-  return JSON.parse(call.result?.value as string) as R;
+  return deserialize(call.result) as R;
+}
+
+/** A BiDi remote value (primitives, arrays, plain objects) as a JavaScript value. */
+function deserialize(value: BidiRemoteValue | undefined): unknown {
+  if (value === undefined) return undefined;
+  switch (value.type) {
+    case 'undefined':
+      return undefined;
+    case 'null':
+      return null;
+    case 'string':
+    case 'boolean':
+      return value.value;
+    case 'number':
+      return typeof value.value === 'number' ? value.value : Number(value.value);
+    case 'array':
+      return ((value.value as BidiRemoteValue[] | undefined) ?? []).map(deserialize);
+    case 'object': {
+      const entries = (value.value as [string | BidiRemoteValue, BidiRemoteValue][] | undefined) ?? [];
+      return Object.fromEntries(
+        entries.map(([key, item]) => [
+          typeof key === 'string' ? key : String(deserialize(key)),
+          deserialize(item),
+        ]),
+      );
+    }
+    default:
+      throw new Error(`cannot bring a ${value.type} back from the page`);
+  }
 }

@@ -16,7 +16,7 @@ const CONTENT_SCRIPT = `(() => {
   const paragraph = document.querySelector('p');
   if (!paragraph) return;
   const report = (state) => console.debug('claimnote-test-probe ' + JSON.stringify({
-    active: true, markers: 0, highlight: 'hprobe', url: location.href, top: window === window.top, ...state,
+    active: true, markers: 0, markerIds: [], highlight: 'hprobe', url: location.href, top: window === window.top, ...state,
   }));
   report({ scanning: true, findings: 0 });
   const range = new Range();
@@ -32,7 +32,7 @@ const CONTENT_SCRIPT = `(() => {
   button.textContent = '?';
   marker.attachShadow({ mode: 'closed' }).append(button);
   paragraph.append(marker);
-  report({ scanning: false, findings: 1, markers: 1 });
+  report({ scanning: false, findings: 1, markers: 1, markerIds: ['probe-claim'] });
   if (location.search.includes('probe-net')) {
     fetch('http://probe-content.example.invalid/ping', { mode: 'no-cors' }).catch(() => {});
     (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ probe: 'net', origin: location.origin });
