@@ -9,7 +9,7 @@ import {
   waitFor,
   waitForScan,
 } from './harness/claimnote-page';
-import { claimWithSources, fixtureExpectations } from './harness/expectations';
+import { claimList, claimWithSources, fixtureExpectations } from './harness/expectations';
 import { markerClaimIds, openFixture, useBrowserWithExtension, waitForMarkerIds } from './harness/session';
 
 /**
@@ -42,6 +42,27 @@ async function waitForPageSideMarkers(page: DriverPage, count: number): Promise<
     15_000,
     `${count} markers in the page`,
   );
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A page with one claim of each verdict, each as the claim list's own first worded example
+ * (tests/claims checks the matcher finds those), served from memory.
+ */
+function oneClaimPerVerdict(): { body: string; ids: string[] } {
+  const chosen = new Map<string, { id: string; text: string }>();
+  for (const claim of claimList().claims) {
+    const example = claim.examples.positive[0];
+    if (chosen.has(claim.verdict) || typeof example !== 'string') continue;
+    chosen.set(claim.verdict, { id: claim.id, text: example });
+  }
+  const paragraphs = [...chosen.values()].map(({ text }) => `<p>${escapeHtml(text)}</p>`).join('\n');
+  return {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Intrathecal pump questions</title></head>
+<body style="font: 17px/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto;"><main><h1>Questions about intrathecal pumps</h1>${paragraphs}</main></body></html>`,
+    ids: [...chosen.values()].map(({ id }) => id).sort(),
+  };
 }
 
 /** Script errors of a page; the fixture server's missing favicon is not one. */
@@ -263,6 +284,89 @@ describe.each(BROWSERS)('hostile in-page UI checks in %s', (browserName) => {
         await fresh.close();
       }
       expect(scriptErrors(page)).toEqual([]);
+    });
+  });
+
+  describe('what a page can still observe (docs/permissions.md)', () => {
+    const { body, ids } = oneClaimPerVerdict();
+    let page: DriverPage;
+    beforeAll(async () => {
+      context().server.generated.set('/generated/one-claim-per-verdict.html', { body });
+      ({ page } = await openFixture(context(), 'generated/one-claim-per-verdict.html', {
+        requireActive: true,
+        minFindings: ids.length,
+      }));
+      await waitForMarkerIds(page, ids);
+    });
+    afterAll(async () => page?.close());
+
+    it('one bare span per visible claim, all of one size whatever the verdict; one highlight; no entries', async () => {
+      expect(ids).toHaveLength(4);
+      const seen = await page.evaluate(() => {
+        const hosts = [...document.querySelectorAll<HTMLElement>('span:empty[style]')];
+        const rules: string[] = [];
+        for (const sheet of document.adoptedStyleSheets)
+          for (const rule of sheet.cssRules) rules.push(rule.cssText);
+        return {
+          hosts: hosts.map((host) => {
+            const box = host.getBoundingClientRect();
+            return {
+              attributes: host.getAttributeNames().join(','),
+              style: host.getAttribute('style'),
+              width: Math.round(box.width * 10) / 10,
+              height: Math.round(box.height * 10) / 10,
+              shadowRoot: host.shadowRoot !== null,
+            };
+          }),
+          highlights: [...CSS.highlights.keys()],
+          ranges: [...CSS.highlights.values()].reduce((sum, highlight) => sum + highlight.size, 0),
+          rules,
+          entries: performance
+            .getEntries()
+            .filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure').length,
+        };
+      }, undefined);
+      console.log(`[observable ${browserName}] ${JSON.stringify(seen)}`);
+      expect(seen.hosts).toHaveLength(4);
+      expect(
+        new Set(seen.hosts.map((host) => `${host.attributes}|${host.style}|${host.shadowRoot}`)).size,
+      ).toBe(1);
+      expect(seen.hosts[0]?.attributes).toBe('style');
+      expect(seen.hosts[0]?.shadowRoot).toBe(false);
+      // Same box for every verdict: the widest label's width.
+      expect(new Set(seen.hosts.map((host) => host.width)).size).toBe(1);
+      expect(new Set(seen.hosts.map((host) => host.height)).size).toBe(1);
+      expect(seen.highlights).toHaveLength(1);
+      expect(seen.ranges).toBe(4);
+      expect(seen.rules.join('\n')).not.toMatch(/claimnote|false|misleading|unsupported|context/i);
+      expect(seen.entries).toBe(0);
+    });
+
+    it('an open note adds one bare div on <html>; focus shows as that div', async () => {
+      const markers = await readMarkers(page);
+      await openNote(page, 0, 'keyboard');
+      const correction = (await readNoteCard(page)).correction;
+      const seen = await page.evaluate((text: string) => {
+        const layers = [...document.documentElement.children].filter(
+          (element) => element.localName === 'div',
+        );
+        const box = layers[0]?.getBoundingClientRect();
+        getSelection()?.removeAllRanges();
+        const findsCardText = (window as unknown as { find(text: string): boolean }).find(text.slice(0, 40));
+        getSelection()?.removeAllRanges();
+        return {
+          layers: layers.map((layer) => layer.getAttributeNames().join(',')),
+          layerBox: box ? [box.width, box.height] : null,
+          active: document.activeElement?.localName ?? null,
+          activeIsLayer: document.activeElement === layers[0],
+          findsCardText,
+        };
+      }, correction);
+      console.log(`[observable with note open ${browserName}] ${JSON.stringify(seen)}`);
+      expect(markers).toHaveLength(4);
+      expect(seen.layers).toEqual(['style']);
+      expect(seen.layerBox).toEqual([0, 0]);
+      expect(seen.activeIsLayer).toBe(true);
     });
   });
 });

@@ -57,6 +57,7 @@ function setup() {
       verdict: 'false',
       findingIndex: 0,
       text: '[false?]',
+      widthTexts: ['[false?]'],
       label: 'Claimnote',
       scheme: 'light',
     },
