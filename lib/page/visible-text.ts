@@ -8,7 +8,7 @@
  *
  * What counts as seen: at least one line box of the sentence at least 2 × 2 CSS pixels after
  * clipping by `overflow: hidden|clip` ancestors and `clip`, inside the area the reader can
- * scroll to (or, under a `position: fixed` ancestor, inside the viewport), under ancestors
+ * reach (the viewport's width, any depth; under a `position: fixed` ancestor, the viewport), under ancestors
  * whose opacity multiplies to at least 0.1, in a text colour that is neither transparent nor
  * the same as the background behind it. Text covered by another element still counts.
  */
@@ -163,17 +163,18 @@ export function createVisibilityTest(view: Window): VisibilityTest {
     return contrastRatio(fill, background) < MIN_CONTRAST;
   };
 
+  /**
+   * Inside the area a reader reaches: horizontally within the viewport's width (pages scroll
+   * sideways rarely, and a probe parked at `left: -10000px` or `left: 10000px` is not meant to
+   * be read), vertically anywhere below the top of the document (any scroll position). Under a
+   * `position: fixed` ancestor the viewport itself. No `scrollWidth`/`scrollHeight`: on a page
+   * with one 10 MB unbroken line they cost Chromium seconds of layout (hostile-pages suite).
+   */
   const reachable = (box: Box, fixed: boolean): boolean => {
-    const root = doc.documentElement;
-    if (fixed)
-      return box.right > 0 && box.bottom > 0 && box.left < view.innerWidth && box.top < view.innerHeight;
+    const width = doc.documentElement.clientWidth || view.innerWidth;
+    if (fixed) return box.right > 0 && box.bottom > 0 && box.left < width && box.top < view.innerHeight;
     const x = view.scrollX;
-    const y = view.scrollY;
-    const rtl = view.getComputedStyle(root).direction === 'rtl';
-    const width = Math.max(root.scrollWidth, view.innerWidth);
-    const height = Math.max(root.scrollHeight, view.innerHeight);
-    const minX = rtl ? -width : 0;
-    return box.right + x > minX && box.bottom + y > 0 && box.left + x < width && box.top + y < height;
+    return box.right + x > 0 && box.left + x < width && box.bottom + view.scrollY > 0;
   };
 
   return (range) => {
