@@ -12,11 +12,6 @@ export interface MarkerContent {
   findingIndex: number;
   /** Short visible text, e.g. "[false?]". */
   text: string;
-  /**
-   * The visible texts of every verdict. Each marker reserves the width of the widest, so a
-   * page measuring marker boxes cannot tell verdicts apart.
-   */
-  widthTexts: readonly string[];
   /** Accessible name of the button, e.g. "Claimnote: false claim — show note". */
   label: string;
   /** The page's colour scheme, so the marker stays legible on dark pages. */
@@ -41,29 +36,18 @@ function cssString(text: string): string {
   return `"${escaped.join('')}"`;
 }
 
-/** The label texts of a marker, its own first: one grid cell each, stacked. */
-function labelsOf(content: Pick<MarkerContent, 'text' | 'widthTexts'>): string[] {
-  return [...new Set([content.text, ...content.widthTexts])];
-}
-
-function markerCss(verdict: Verdict, scheme: ColorScheme, labels: readonly string[]): string {
+function markerCss(verdict: Verdict, scheme: ColorScheme, text: string): string {
   const color = VERDICT_COLORS[verdict][scheme];
   // The visible label is generated content, not a text node: `window.find()` and text
   // selection in the page do not see generated content, so a page cannot search for
-  // "[false?]" to learn a verdict. The accessible name comes from aria-label. Every label of
-  // every verdict sits in the same grid cell and only the marker's own is visible, so all
-  // markers have the width of the widest label: the page cannot measure the verdict either.
-  const contents = labels
-    .map((label, index) => `.cn-label:nth-child(${index + 1})::before { content: ${cssString(label)}; }`)
-    .join('\n');
+  // "[false?]" to learn a verdict. The accessible name comes from aria-label. (The label's
+  // width still differs per verdict; docs/permissions.md says why it is not padded.)
   return `
 :host { all: initial; display: inline; }
-${contents}
-.cn-label { grid-area: 1 / 1; text-align: center; }
-.cn-label + .cn-label { visibility: hidden; }
+button::before { content: ${cssString(text)}; }
 button {
   all: initial;
-  display: inline-grid;
+  display: inline;
   cursor: pointer;
   font: 600 max(11px, 0.72em)/1 system-ui, -apple-system, "Segoe UI", sans-serif;
   vertical-align: super;
@@ -92,9 +76,9 @@ function styleShadowRoot(
   root: ShadowRoot,
   verdict: Verdict,
   scheme: ColorScheme,
-  labels: readonly string[],
+  text: string,
 ): void {
-  const key = `${verdict}:${scheme}:${JSON.stringify(labels)}`;
+  const key = `${verdict}:${scheme}:${text}`;
   try {
     let sheets = sharedSheets.get(doc);
     if (sheets === undefined) {
@@ -105,13 +89,13 @@ function styleShadowRoot(
     if (sheet === undefined) {
       const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
       sheet = new Sheet();
-      sheet.replaceSync(markerCss(verdict, scheme, labels));
+      sheet.replaceSync(markerCss(verdict, scheme, text));
       sheets.set(key, sheet);
     }
     root.adoptedStyleSheets = [sheet];
   } catch {
     const style = doc.createElement('style');
-    style.textContent = markerCss(verdict, scheme, labels);
+    style.textContent = markerCss(verdict, scheme, text);
     root.append(style);
   }
 }
@@ -145,16 +129,9 @@ export function createMarker(
 ): HTMLElement {
   const { host: marker, root } = createShadowHost(doc, 'span');
   pinHostStyle(marker, 'inline');
-  const labels = labelsOf(content);
-  styleShadowRoot(doc, root, content.verdict, content.scheme, labels);
+  styleShadowRoot(doc, root, content.verdict, content.scheme, content.text);
   const button = doc.createElement('button');
   button.type = 'button';
-  for (const _label of labels) {
-    const cell = doc.createElement('span');
-    cell.className = 'cn-label';
-    cell.setAttribute('aria-hidden', 'true');
-    button.append(cell);
-  }
   button.setAttribute('data-claimnote', 'marker');
   button.setAttribute('aria-label', content.label);
   button.setAttribute('aria-haspopup', 'dialog');

@@ -109,8 +109,6 @@ function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<
 /** Longest wait between passes while a page keeps changing, in ms. */
 const MAX_BACKOFF_MS = 2000;
 
-/** Every verdict, for markers that all take the widest verdict label's width. */
-const MARKER_VERDICTS: readonly Verdict[] = ['false', 'misleading', 'unsupported', 'needs-context'];
 /** Sentences whose visibility is read per slice step: each costs style and layout reads. */
 const VISIBILITY_CHECKS_PER_STEP = 200;
 /** Markers created per slice step: each costs a shadow root plus style and layout work. */
@@ -661,7 +659,6 @@ export class PageController {
       verdict,
       findingIndex: item.index,
       text: this.options.markerText(verdict),
-      widthTexts: MARKER_VERDICTS.map((each) => this.options.markerText(each)),
       label: this.options.markerLabel(verdict),
       scheme: this.scheme,
     };

@@ -300,7 +300,7 @@ describe.each(BROWSERS)('hostile in-page UI checks in %s', (browserName) => {
     });
     afterAll(async () => page?.close());
 
-    it('one bare span per visible claim, all of one size whatever the verdict; one highlight; no entries', async () => {
+    it('one bare span per visible claim, one random-named highlight with a neutral rule, no entries', async () => {
       expect(ids).toHaveLength(4);
       const seen = await page.evaluate(() => {
         const hosts = [...document.querySelectorAll<HTMLElement>('span:empty[style]')];
@@ -333,9 +333,8 @@ describe.each(BROWSERS)('hostile in-page UI checks in %s', (browserName) => {
       ).toBe(1);
       expect(seen.hosts[0]?.attributes).toBe('style');
       expect(seen.hosts[0]?.shadowRoot).toBe(false);
-      // Same box for every verdict: the widest label's width.
-      expect(new Set(seen.hosts.map((host) => host.width)).size).toBe(1);
-      expect(new Set(seen.hosts.map((host) => host.height)).size).toBe(1);
+      // The box follows the label's length (docs/permissions.md: a side channel, not padded).
+      for (const host of seen.hosts) expect(host.width).toBeGreaterThan(0);
       expect(seen.highlights).toHaveLength(1);
       expect(seen.ranges).toBe(4);
       expect(seen.rules.join('\n')).not.toMatch(/claimnote|false|misleading|unsupported|context/i);

@@ -57,7 +57,6 @@ function setup() {
       verdict: 'false',
       findingIndex: 0,
       text: '[false?]',
-      widthTexts: ['[false?]'],
       label: 'Claimnote',
       scheme: 'light',
     },
