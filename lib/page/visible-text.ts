@@ -174,7 +174,10 @@ export function createVisibilityTest(view: Window): VisibilityTest {
     const width = doc.documentElement.clientWidth || view.innerWidth;
     if (fixed) return box.right > 0 && box.bottom > 0 && box.left < width && box.top < view.innerHeight;
     const x = view.scrollX;
-    return box.right + x > 0 && box.left + x < width && box.bottom + view.scrollY > 0;
+    // In the first viewport width of the document, or in the viewport now (a page the reader
+    // has scrolled sideways; the scroll re-check brings such text in).
+    const across = (box.right + x > 0 && box.left + x < width) || (box.right > 0 && box.left < width);
+    return across && box.bottom + view.scrollY > 0;
   };
 
   return (range) => {

@@ -22,12 +22,12 @@ const DEFAULT_STYLE: Style = {
  * A window whose layout the test writes: computed styles per element id (happy-dom computes
  * few), element boxes per id, and one line box per range, at `lineBox`.
  */
-function fakeView(styles: Record<string, Style>, boxes: Record<string, DOMRect> = {}) {
+function fakeView(styles: Record<string, Style>, boxes: Record<string, DOMRect> = {}, scrollX = 0) {
   const view = Object.create(window) as Window;
   Object.defineProperty(view, 'document', { value: document });
   Object.defineProperty(view, 'innerWidth', { value: 1000 });
   Object.defineProperty(view, 'innerHeight', { value: 800 });
-  Object.defineProperty(view, 'scrollX', { value: 0 });
+  Object.defineProperty(view, 'scrollX', { value: scrollX });
   Object.defineProperty(view, 'scrollY', { value: 0 });
   Object.defineProperty(view, 'getComputedStyle', {
     value: (element: Element) => {
@@ -121,6 +121,13 @@ describe('createVisibilityTest', () => {
     );
     expect(createVisibilityTest(bodyHidden)(rangeIn('p', onScreen))).toBe(true);
     document.body.removeAttribute('id');
+  });
+
+  it('sees text beyond the first viewport width once the reader has scrolled to it', () => {
+    mount('<p id="p">Wide text.</p>');
+    const scrolled = fakeView({}, {}, 2000);
+    expect(createVisibilityTest(scrolled)(rangeIn('p', new DOMRect(100, 100, 300, 20)))).toBe(true);
+    expect(createVisibilityTest(fakeView({}))(rangeIn('p', new DOMRect(2100, 100, 300, 20)))).toBe(false);
   });
 
   it('under position: fixed, needs the viewport itself', () => {
