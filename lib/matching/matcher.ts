@@ -10,6 +10,7 @@ import {
 import { toFinding } from './finding';
 import { createLanguage } from './language';
 import { createLexicon } from './lexical-hits';
+import { createPatternCover } from './pattern-cover';
 import { createRelevanceTest } from './relevance';
 import { evaluateRules } from './rules';
 import { type SentenceSpan, splitSentences } from './sentences';
@@ -31,7 +32,6 @@ export interface Matcher {
 
 // A question does not state its claim ("Does the pump deliver drug to the brain?").
 const ENDS_AS_QUESTION = /\?["'”’)\]]*$/;
-
 /**
  * Builds a matcher over a compiled claim list by wiring its stages: sentences → tokens →
  * lexical hits → discourse state → rule evaluation → findings with their reasons. Every table
@@ -43,6 +43,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
   const language = createLanguage(index.language);
   const lexicon = createLexicon(index.terms, index.tables);
   const isRelevant = createRelevanceTest(index.relevanceWords);
+  const patternCover = createPatternCover(index.patterns, index.terms.length, lexicon);
 
   function matchSentence(
     text: string,
@@ -54,15 +55,19 @@ export function createMatcher(index: CompiledIndex): Matcher {
     if (named.length === 0) return { findings: [], state: nextDiscourse(state, NO_FACTS) };
     const facts = sentenceFacts(named, lexicon);
     const next = nextDiscourse(state, facts);
-    const raw = text.slice(sentence.start, sentence.end);
-    if (ENDS_AS_QUESTION.test(raw) && !language.isClaimQuestion(tokens)) return { findings: [], state: next };
-
     const standIns = referentHits(named, state, lexicon);
     // Hits must stay in text order for the window sweep.
     const hits =
       standIns.length === 0 ? named : [...named, ...standIns].sort((a, b) => a.from - b.from || a.to - b.to);
+    // Most sentences name a few terms but no pattern's every group: they end here, before
+    // the question test or any rule is looked at.
+    const candidates = patternCover.cover(hits);
+    if (candidates.length === 0) return { findings: [], state: next };
+    const raw = text.slice(sentence.start, sentence.end);
+    if (ENDS_AS_QUESTION.test(raw) && !language.isClaimQuestion(tokens)) return { findings: [], state: next };
+
     const matches = evaluateRules(
-      { tokens, named, hits, facts, state },
+      { tokens, named, hits, facts, state, candidates, present: patternCover.present },
       index.patterns,
       lexicon,
       language.opensClause,
