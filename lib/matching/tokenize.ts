@@ -1,4 +1,5 @@
 import { stem } from './stem';
+import { type CachedStems, hashWord, WordCache } from './word-cache';
 import {
   classAt,
   isApostrophe,
@@ -72,14 +73,11 @@ export function fold(word: string): string {
     .replace(/’/g, "'");
 }
 
-// The stems of a word as written, by the rules they were made with: one cache per language,
-// so per matcher. A cache holds at most this many words, then starts over: a page of random
-// "words" costs the same per word as prose, and memory stays bounded.
-const MAX_CACHED_WORDS = 20_000;
-const caches = new WeakMap<TokenRules, Map<string, string | readonly string[]>>();
+// One memo per language, so per matcher (see word-cache.ts).
+const caches = new WeakMap<TokenRules, WordCache>();
 
 /** The stem (or, for a contraction, the stems) of a word as written; not memoized. */
-function stemsOf(raw: string, rules: TokenRules): string | readonly string[] {
+function stemsOf(raw: string, rules: TokenRules): CachedStems {
   const word = fold(raw);
   const apostrophe = word.indexOf("'");
   if (apostrophe < 0) return stem(word, rules.irregular);
@@ -132,7 +130,7 @@ export function tokenize(text: string, from = 0, to = text.length, rules = NO_TO
   const tokens: Token[] = [];
   let cache = caches.get(rules);
   if (cache === undefined) {
-    cache = new Map();
+    cache = new WordCache();
     caches.set(rules, cache);
   }
   let previousEnd = from;
@@ -150,12 +148,12 @@ export function tokenize(text: string, from = 0, to = text.length, rules = NO_TO
     // No claim term is this long; a giant "word" is data (base64, minified code), not prose,
     // and folding or stemming it would cost time in proportion to its length.
     if (end - start > MAX_WORD_LENGTH) continue;
-    const raw = text.slice(start, end);
-    let stems = cache.get(raw);
+    const hash = hashWord(text, start, end);
+    let stems = cache.find(text, start, end, hash);
     if (stems === undefined) {
+      const raw = text.slice(start, end);
       stems = stemsOf(raw, rules);
-      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-      cache.set(raw, stems);
+      cache.add(raw, hash, stems);
     }
     if (typeof stems === 'string') {
       tokens.push({ stem: stems, start, end, clauseBreak });
