@@ -1,6 +1,7 @@
 import { stem } from './stem';
 import { type CachedStems, hashWord, WordCache } from './word-cache';
 import {
+  ASCII_CLASS,
   classAt,
   isApostrophe,
   isClausePunctuation,
@@ -106,7 +107,11 @@ function breaksClause(text: string, from: number, to: number): boolean {
 /** The end of the word (letters or digits, then apostrophe-joined letters) that starts at `i`. */
 function wordEnd(text: string, i: number, to: number): number {
   let j = i;
-  while (j < to && classAt(text, j, to) !== OTHER) j += widthAt(text, j, to);
+  for (;;) {
+    while (j < to && text.charCodeAt(j) < 0x80 && ASCII_CLASS[text.charCodeAt(j)] !== OTHER) j++;
+    if (j >= to || text.charCodeAt(j) < 0x80 || classAt(text, j, to) === OTHER) break;
+    j += widthAt(text, j, to);
+  }
   while (j + 1 < to && isApostrophe(text.charCodeAt(j)) && classAt(text, j + 1, to) === LETTER) {
     j++;
     while (j < to && classAt(text, j, to) === LETTER) j += widthAt(text, j, to);
@@ -136,8 +141,9 @@ export function tokenize(text: string, from = 0, to = text.length, rules = NO_TO
   let previousEnd = from;
   let i = from;
   while (i < to) {
-    if (classAt(text, i, to) === OTHER) {
-      i += widthAt(text, i, to);
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? ASCII_CLASS[c] === OTHER : classAt(text, i, to) === OTHER) {
+      i += c < 0x80 ? 1 : widthAt(text, i, to);
       continue;
     }
     const start = i;

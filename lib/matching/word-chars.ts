@@ -19,6 +19,12 @@ for (let c = 0; c < 0x80; c++) {
 }
 const astral = new Map<number, number>();
 
+/**
+ * Classes of the ASCII characters (index by char code < 128): the tokenizer's loops read this
+ * table inline and call {@link classAt} only for other characters.
+ */
+export const ASCII_CLASS: Readonly<Uint8Array> = bmp.slice(0, 0x80);
+
 function classify(s: string): number {
   return LETTER_TEST.test(s) ? LETTER : NUMBER_TEST.test(s) ? NUMBER : OTHER;
 }
