@@ -1,15 +1,6 @@
 import { stem } from './stem';
 import { type CachedStems, hashWord, WordCache } from './word-cache';
-import {
-  ASCII_CLASS,
-  classAt,
-  isApostrophe,
-  isClausePunctuation,
-  isRegExpSpace,
-  LETTER,
-  OTHER,
-  widthAt,
-} from './word-chars';
+import { ASCII_CLASS, breaksClause, classAt, OTHER, widthAt, wordEnd } from './word-chars';
 
 /** A word of the text, normalized for matching. */
 export interface Token {
@@ -90,33 +81,6 @@ function stemsOf(raw: string, rules: TokenRules): CachedStems {
   // Possessives and 're/'ll/'ve/'d carry nothing a claim pattern needs.
   words ??= [word.slice(0, apostrophe)];
   return words.map((w) => stem(w, rules.irregular));
-}
-
-/** Whether the gap between two words separates clauses: clause punctuation, or a spaced dash. */
-function breaksClause(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (isClausePunctuation(c)) return true;
-    if (c === 45 && k > from && k + 1 < to) {
-      if (isRegExpSpace(text.charCodeAt(k - 1)) && isRegExpSpace(text.charCodeAt(k + 1))) return true;
-    }
-  }
-  return false;
-}
-
-/** The end of the word (letters or digits, then apostrophe-joined letters) that starts at `i`. */
-function wordEnd(text: string, i: number, to: number): number {
-  let j = i;
-  for (;;) {
-    while (j < to && text.charCodeAt(j) < 0x80 && ASCII_CLASS[text.charCodeAt(j)] !== OTHER) j++;
-    if (j >= to || text.charCodeAt(j) < 0x80 || classAt(text, j, to) === OTHER) break;
-    j += widthAt(text, j, to);
-  }
-  while (j + 1 < to && isApostrophe(text.charCodeAt(j)) && classAt(text, j + 1, to) === LETTER) {
-    j++;
-    while (j < to && classAt(text, j, to) === LETTER) j += widthAt(text, j, to);
-  }
-  return j;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Character classes of the tokenizer, read from char codes without a RegExp per character: what
  * `/[\p{L}\p{N}]/u` and `/\s/` say, answered from ASCII tables, a lazily filled table of the
- * Basic Multilingual Plane and, for the rare astral code point, a small cache.
+ * Basic Multilingual Plane and, for the rare astral code point, a small cache. On them, where a
+ * word ends and whether the gap before it separates clauses.
  */
 
 /** Class of a code point: neither, a letter (`\p{L}`), or a number (`\p{N}`). */
@@ -96,3 +97,30 @@ export function isClausePunctuation(c: number): boolean {
 
 /** Whether `c` joins the parts of a word ("doesn't", "patient’s"). */
 export const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/** Whether the gap `text[from, to)` between two words separates clauses: clause punctuation, or a spaced dash. */
+export function breaksClause(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (isClausePunctuation(c)) return true;
+    if (c === 45 && k > from && k + 1 < to) {
+      if (isRegExpSpace(text.charCodeAt(k - 1)) && isRegExpSpace(text.charCodeAt(k + 1))) return true;
+    }
+  }
+  return false;
+}
+
+/** The end of the word (letters or digits, then apostrophe-joined letters) that starts at `i`. */
+export function wordEnd(text: string, i: number, to: number): number {
+  let j = i;
+  for (;;) {
+    while (j < to && text.charCodeAt(j) < 0x80 && ASCII_CLASS[text.charCodeAt(j)] !== OTHER) j++;
+    if (j >= to || text.charCodeAt(j) < 0x80 || classAt(text, j, to) === OTHER) break;
+    j += widthAt(text, j, to);
+  }
+  while (j + 1 < to && isApostrophe(text.charCodeAt(j)) && classAt(text, j + 1, to) === LETTER) {
+    j++;
+    while (j < to && classAt(text, j, to) === LETTER) j += widthAt(text, j, to);
+  }
+  return j;
+}
