@@ -31,7 +31,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchChromiumContext, requireBuild } from '../tests/e2e/harness/browsers';
+import {
+  launchChromiumContext,
+  PROBE_PREFIX,
+  type ProbeState,
+  requireBuild,
+} from '../tests/e2e/harness/browsers';
 import { startFixtureServer } from '../tests/e2e/harness/fixture-server';
 
 interface TraceEvent {
@@ -257,21 +262,39 @@ function floor(pageHandle: Page): Promise<number> {
   })()`) as Promise<number>;
 }
 
-async function waitForSettled(pageHandle: Page, expectHost: boolean): Promise<number | null> {
+/** Follows the test probe's console lines of a page's top frame; returns the latest state. */
+function watchProbe(pageHandle: Page): () => ProbeState | null {
+  let latest: ProbeState | null = null;
+  pageHandle.on('console', (message) => {
+    const text = message.text();
+    if (!text.startsWith(PROBE_PREFIX)) return;
+    const state = JSON.parse(text.slice(PROBE_PREFIX.length)) as ProbeState;
+    if (state.top) latest = state;
+  });
+  return () => latest;
+}
+
+/**
+ * Waits until Claimnote has settled, as the test probe reports it (the probe `requireBuild`
+ * adds to the build copy prints the content script's state on the console; pages cannot read
+ * Claimnote's state from the DOM).
+ */
+async function waitForSettled(
+  pageHandle: Page,
+  expectHost: boolean,
+  probe: () => ProbeState | null,
+): Promise<number | null> {
   if (!expectHost) {
     // Nothing to wait for when the page is not relevant: give the script time to run and stop.
     await pageHandle.waitForTimeout(3_000);
-    return pageHandle.evaluate(
-      `document.querySelector('claimnote-root')?.getAttribute('data-findings') ?? null`,
-    ) as Promise<number | null>;
+    return probe()?.findings ?? null;
   }
   const started = Date.now();
   let last = '';
   let stableSince = Date.now();
   while (Date.now() - started < 120_000) {
-    const now = (await pageHandle.evaluate(
-      `(() => { const h = document.querySelector('claimnote-root'); return h ? h.getAttribute('data-state') + ':' + h.getAttribute('data-findings') : 'none'; })()`,
-    )) as string;
+    const state = probe();
+    const now = state === null ? 'none' : `${state.scanning ? 'scanning' : 'idle'}:${state.findings}`;
     if (now !== last) stableSince = Date.now();
     last = now;
     if (now.startsWith('idle:') && Date.now() - stableSince > 1_000) return Number(now.slice(5));
@@ -288,10 +311,11 @@ async function measure(
   label: string,
 ): Promise<Measurement> {
   const pageHandle = await context.newPage();
+  const probe = watchProbe(pageHandle);
   const cdp = await context.newCDPSession(pageHandle);
   const { result: findings, events } = await trace(cdp, async () => {
     await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    return waitForSettled(pageHandle, expectHost && extensionOrigin !== null);
+    return waitForSettled(pageHandle, expectHost && extensionOrigin !== null, probe);
   });
   if (traceDir) {
     await mkdir(traceDir, { recursive: true });
@@ -321,13 +345,14 @@ async function profileContentScript(
   expectHost: boolean,
 ): Promise<string[]> {
   const pageHandle = await context.newPage();
+  const probe = watchProbe(pageHandle);
   await pageHandle.goto(new URL('/harness/frame.html', url).href);
   const cdp = await context.newCDPSession(pageHandle);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await waitForSettled(pageHandle, expectHost);
+  await waitForSettled(pageHandle, expectHost, probe);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
   await pageHandle.close();
@@ -477,7 +502,7 @@ async function main(): Promise<void> {
       'ratio    = tasks / floor',
       'longest  = longest main-thread task that ran content-script code',
       'busy±ext = all main-thread task time while loading and settling, with and without the extension',
-      'findings = data-findings on <claimnote-root> when settled (- when the page got no host)',
+      'findings = findings the test probe reported when settled (- when the page was never scanned)',
     ].join('\n'),
   );
   if (profiles.length > 0)

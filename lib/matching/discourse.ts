@@ -44,10 +44,11 @@ export function sentenceFacts(named: readonly Hit[], lexicon: Lexicon): Sentence
   let inDeviceName: Set<number> | undefined;
   const barePumps: number[] = [];
   const entities: number[] = [];
+  const otherDevices = named.filter((h) => lexicon.classesOf(h.term) & TERM_CLASS.otherDevice);
   for (const h of named) {
     const classes = lexicon.classesOf(h.term);
     if (classes === 0) continue;
-    if (classes & TERM_CLASS.intrathecal) namesIntrathecal = true;
+    if (classes & TERM_CLASS.intrathecal && !insideLongerName(h, otherDevices)) namesIntrathecal = true;
     if (classes & TERM_CLASS.otherDevice) namesOtherDevice = true;
     if (classes & DEVICE_NAME && h.to > h.from) {
       inDeviceName ??= new Set();
@@ -61,6 +62,14 @@ export function sentenceFacts(named: readonly Hit[], lexicon: Lexicon): Sentence
 }
 
 const DEVICE_NAME = TERM_CLASS.intrathecal | TERM_CLASS.otherDevice | TERM_CLASS.otherTherapy;
+
+/**
+ * Whether a hit lies inside a longer hit of another device's name: "pain pump" in "shoulder pain
+ * pump" (a wound pump after surgery) does not name intrathecal therapy.
+ */
+function insideLongerName(hit: Hit, others: readonly Hit[]): boolean {
+  return others.some((o) => o.from <= hit.from && o.to >= hit.to && o.to - o.from > hit.to - hit.from);
+}
 
 /**
  * The discourse reducer: the state after a sentence. A device named wins; "the pump" in a

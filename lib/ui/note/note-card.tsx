@@ -1,8 +1,11 @@
 import type { ClaimNote } from '../../claims/claim-list';
 import { t } from '../../i18n/t';
 import type { FindingReason } from '../../matching/types';
+import type { PinWriter } from '../../storage/pin-writer';
+import { onlyTrusted } from '../trusted-event';
 import { VERDICT_SYMBOLS, verdictLabel } from '../verdict-text';
 import { ReportButton } from './report-button';
+import type { ReportGate } from './report-gate';
 import { SourceLinks } from './source-links';
 
 /** Everything a note card shows about one finding. */
@@ -17,6 +20,10 @@ export interface NoteCardProps {
   listReviewed: string;
   /** Id for the heading, unique in the shadow root, that names the dialog. */
   headingId: string;
+  /** The page's pin writer, shared by its cards. */
+  pins: PinWriter;
+  /** The page's report-start limit, shared by its cards. */
+  reports: ReportGate;
   onClose(): void;
 }
 
@@ -34,12 +41,12 @@ export function NoteCard(props: NoteCardProps) {
       data-claimnote="note-card"
       data-claim-id={note.id}
       tabIndex={-1}
-      onKeyDown={(event) => {
+      onKeyDown={onlyTrusted((event: KeyboardEvent) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
           props.onClose();
         }
-      }}
+      })}
     >
       <div class="cn-card__header">
         <p class="cn-card__brand">{t('noteBrand')}</p>
@@ -49,7 +56,7 @@ export function NoteCard(props: NoteCardProps) {
           data-claimnote="close"
           aria-label={t('noteClose')}
           title={t('noteClose')}
-          onClick={() => props.onClose()}
+          onClick={onlyTrusted(() => props.onClose())}
         >
           {'\u00D7'}
         </button>
@@ -67,7 +74,7 @@ export function NoteCard(props: NoteCardProps) {
         {note.explanation}
       </p>
       <h3 class="cn-card__subheading">{t('noteSourcesHeading')}</h3>
-      <SourceLinks sources={note.sources} />
+      <SourceLinks sources={note.sources} pins={props.pins} />
       <div class="cn-card__why" data-claimnote="why-matched">
         <h3 class="cn-card__subheading">{t('noteWhyMatched')}</h3>
         <p>{t('noteWhyMatchedClaim')}</p>
@@ -85,7 +92,7 @@ export function NoteCard(props: NoteCardProps) {
         {t('noteReviewed', [note.reviewed, props.listReviewed])}
       </p>
       <p class="cn-card__care">{t('noteCareTeam')}</p>
-      <ReportButton claimId={note.id} quote={props.quote} pageUrl={props.pageUrl} />
+      <ReportButton claimId={note.id} quote={props.quote} pageUrl={props.pageUrl} gate={props.reports} />
     </div>
   );
 }
