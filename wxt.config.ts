@@ -1,6 +1,20 @@
 import preact from '@preact/preset-vite';
+import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 import { claimListPlugin } from './scripts/vite-plugin-claim-list';
+
+/**
+ * `wxt/browser` without webextension-polyfill, for the content script that runs on every page:
+ * it only calls `runtime.getURL` and reads `runtime.id`, which `chrome` and Firefox's `browser`
+ * have alike, and parsing the polyfill was a tenth of its start-up. The scanner it imports
+ * keeps the polyfill (promise-returning `onMessage` listeners in Chrome): one copy per page.
+ */
+function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
+  const entries = Array.isArray(alias)
+    ? alias
+    : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+  return [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...entries];
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -10,6 +24,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), claimListPlugin()],
   }),
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'content') return;
+      config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+    },
+  },
   manifest: {
     // Name and description come from locales/en/manifest.json (merged by modules/locales).
     name: '__MSG_extName__',

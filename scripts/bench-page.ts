@@ -25,9 +25,9 @@
  * to the first Claimnote marker in the page.
  *
  * Firefox: its traces are not readable here, so the page itself measures (`?gap=1`): the time
- * from the load event to the first marker, and the longest gap in a chain of zero-delay timers,
- * which is the longest time the main thread was blocked (by the page's own parsing and layout
- * too: compare with the floors).
+ * from the load event to the first marker, and the longest gap in a chain of zero-delay timers
+ * started at the load event, which is the longest time the main thread was blocked (by the
+ * page's own layout too: compare with the floors).
  *
  * Figures are medians of `--runs N` loads (default 5), printed, never asserted: a timed
  * assertion would be flaky on a shared machine. Options: `--build DIR` (a build folder with
@@ -621,7 +621,7 @@ async function main(): Promise<void> {
       table(['page', '1st mark', 'longest gap', 'gap empty', 'gap plain', 'findings'], firefoxRows),
     );
     console.log(
-      'longest gap = longest wait between two zero-delay timer ticks from the page start (main thread blocked)',
+      'longest gap = longest wait between two zero-delay timer ticks after the load event (main thread blocked)',
     );
   }
   if (profiles.length > 0)

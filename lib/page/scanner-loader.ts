@@ -43,6 +43,22 @@ export async function loadPageScanner(
   await import(/* @vite-ignore */ url);
   const start = (globalThis as ScannerGlobal)[START_KEY];
   if (typeof start !== 'function') throw new Error(`Claimnote: ${url} did not register a scanner`);
+  // A task of its own for the start: the import resolves in the microtasks of the task that
+  // evaluated the module, so starting here would add the matcher's and controller's set-up to
+  // that task, which is already the longest the scanner makes.
+  await nextTask(ctx);
   if (ctx.isInvalid) return;
   await start(ctx);
+}
+
+/** Resolves in a later task (a zero-delay timeout), or at once when the context ends. */
+function nextTask(ctx: ContentScriptContext): Promise<void> {
+  if (ctx.isInvalid) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = ctx.onInvalidated(() => resolve());
+    ctx.setTimeout(() => {
+      stop();
+      resolve();
+    }, 0);
+  });
 }
