@@ -8,16 +8,21 @@ import { CLAIM_BUNDLE_FILE } from './lib/page/claim-bundle-file';
 import { claimListPlugin } from './scripts/vite-plugin-claim-list';
 
 /**
- * `wxt/browser` without webextension-polyfill, for the content script that runs on every page:
- * it only calls `runtime.getURL` and reads `runtime.id`, which `chrome` and Firefox's `browser`
- * have alike, and parsing the polyfill was a tenth of its start-up. The scanner it imports
- * keeps the polyfill (promise-returning `onMessage` listeners in Chrome): one copy per page.
+ * The content script runs on every page and, on almost all of them, only checks for relevant
+ * words: its build gets a light context (lib/page/boot-context.ts) instead of WXT's, which
+ * touches the extension API at start. The scanner it loads on relevant pages runs under WXT's.
  */
-function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
+function withBootContext(alias: AliasOptions | undefined): AliasOptions {
   const entries = Array.isArray(alias)
     ? alias
     : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-  return [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...entries];
+  return [
+    {
+      find: /^wxt\/utils\/content-script-context$/,
+      replacement: resolve(import.meta.dirname, 'lib/page/boot-context.ts'),
+    },
+    ...entries,
+  ];
 }
 
 // See https://wxt.dev/api/config.html
@@ -36,7 +41,7 @@ export default defineConfig({
     },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'content') return;
-      config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+      config.resolve = { ...config.resolve, alias: withBootContext(config.resolve?.alias) };
     },
   },
   manifest: {

@@ -11,9 +11,6 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: true,
-  // WXT's start-up `window.postMessage` wakes every `message` listener of the page (and tells
-  // the page an extension is here); its DOM event to older copies of this script is enough.
-  noScriptStartedPostMessage: true,
   main(ctx) {
     watchForRelevance({
       document,

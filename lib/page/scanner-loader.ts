@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
@@ -38,7 +37,7 @@ export function registerPageScanner(start: StartPageScanner): void {
  */
 export async function loadPageScanner(
   ctx: ContentScriptContext,
-  url: string = browser.runtime.getURL(PAGE_SCANNER_FILE),
+  url: string = extensionUrl(PAGE_SCANNER_FILE),
 ): Promise<void> {
   await import(/* @vite-ignore */ url);
   const start = (globalThis as ScannerGlobal)[START_KEY];
@@ -61,4 +60,17 @@ function nextTask(ctx: ContentScriptContext): Promise<void> {
       resolve();
     }, 0);
   });
+}
+
+/**
+ * The extension's URL for `path`, read from the API when called: importing `wxt/browser`
+ * would read `runtime.id` when the content script starts, on every page (see
+ * lib/page/boot-context.ts).
+ */
+function extensionUrl(path: string): string {
+  type Api = { runtime: { getURL(path: string): string } };
+  const { browser, chrome } = globalThis as { browser?: Api; chrome?: Api };
+  const api = browser ?? chrome;
+  if (!api) throw new Error('Claimnote: no extension API in this context');
+  return api.runtime.getURL(path);
 }
