@@ -39,11 +39,13 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, CDPSession } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
   type DriverPage,
   launchBrowser,
   launchChromiumContext,
+  PROBE_PREFIX,
+  type ProbeState,
   REPO_ROOT,
 } from '../tests/e2e/harness/browsers';
 import { startFixtureServer } from '../tests/e2e/harness/fixture-server';
@@ -259,26 +261,53 @@ function analyse(events: TraceEvent[], pageUrl: string, origin: string, worldNam
   };
 }
 
-/** Waits until Claimnote settled (host idle with a stable count) or, without a host, a fixed time. */
+/** The harness's test-probe state, with the time of the first marker the bench probe adds. */
+type BenchProbeState = ProbeState & { firstMarkerAt?: number | null };
+
+/**
+ * The harness's test probe (see lib/page/test-probe.ts and tests/e2e/harness/browsers.ts),
+ * written into the benchmark's copy of the build, listed first in the content script's entry.
+ * It also notes `performance.now()` of the first state with a marker: pages cannot see
+ * Claimnote's markers, so the time to the first highlight comes from the extension's world.
+ */
+async function addBenchProbe(dir: string): Promise<void> {
+  const script = `(() => {
+  let firstMarkerAt = null;
+  globalThis.__claimnoteTestProbe = (state) => {
+    if (firstMarkerAt === null && state.markers > 0) firstMarkerAt = performance.now();
+    console.debug(${JSON.stringify(PROBE_PREFIX)} + JSON.stringify({ ...state, firstMarkerAt }));
+  };
+})();
+`;
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+    content_scripts?: { js?: string[] }[];
+  };
+  await writeFile(join(dir, 'bench-probe.js'), script);
+  for (const entry of manifest.content_scripts ?? []) entry.js = ['bench-probe.js', ...(entry.js ?? [])];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+}
+
+/** `none`, `scanning:N` or `idle:N` from the probe's last top-frame state. */
+const probeSummary = (state: ProbeState | null) =>
+  state === null || !state.active ? 'none' : `${state.scanning ? 'scanning' : 'idle'}:${state.findings}`;
+
+/** Waits until Claimnote settled (idle with a stable count) or, when no scan is expected, a fixed time. */
 async function settle(
-  evaluate: (expression: string) => Promise<unknown>,
+  read: () => string,
   wait: (ms: number) => Promise<void>,
   expectHost: boolean,
 ): Promise<number | null> {
-  const read = () =>
-    evaluate(
-      `(() => { const h = document.querySelector('claimnote-root'); return h ? h.getAttribute('data-state') + ':' + h.getAttribute('data-findings') : 'none'; })()`,
-    ) as Promise<string>;
   if (!expectHost) {
     await wait(3_000);
-    const now = await read();
+    const now = read();
     return now === 'none' ? null : Number(now.split(':')[1]);
   }
   const started = Date.now();
   let last = '';
   let stableSince = Date.now();
   while (Date.now() - started < 120_000) {
-    const now = await read();
+    const now = read();
     if (now !== last) stableSince = Date.now();
     last = now;
     if (now.startsWith('idle:') && Date.now() - stableSince > 1_000) return Number(now.slice(5));
@@ -287,13 +316,30 @@ async function settle(
   throw new Error(`Claimnote did not settle (last state ${last})`);
 }
 
-// Read in the page: the probe of scripts/bench-pages.ts, relative to the end of the load event.
-const READ_PROBE = `(() => {
+// Read in the page: the end of its load event, and the gap probe of scripts/bench-pages.ts.
+const READ_PAGE = `(() => {
   const probe = window.__benchProbe;
   const nav = performance.getEntriesByType('navigation')[0];
-  const load = nav ? nav.loadEventEnd : 0;
-  return { firstHighlightMs: probe && probe.firstMarker !== null ? probe.firstMarker - load : null, longestGapMs: probe ? probe.longestGap : 0 };
+  return { loadEnd: nav ? nav.loadEventEnd : 0, longestGapMs: probe ? probe.longestGap : 0 };
 })()`;
+
+/** Load event end to the first marker, from the probe and the page's clocks (same origin). */
+function firstHighlight(state: BenchProbeState | null, loadEnd: number): number | null {
+  const at = state?.firstMarkerAt;
+  return typeof at === 'number' ? at - loadEnd : null;
+}
+
+/** Follows the probe's console lines of a page's top frame; returns the latest state. */
+function watchProbe(pageHandle: Page): () => BenchProbeState | null {
+  let latest: BenchProbeState | null = null;
+  pageHandle.on('console', (message) => {
+    const text = message.text();
+    if (!text.startsWith(PROBE_PREFIX)) return;
+    const state = JSON.parse(text.slice(PROBE_PREFIX.length)) as BenchProbeState;
+    if (state.top) latest = state;
+  });
+  return () => latest;
+}
 
 async function measureChromium(
   context: BrowserContext,
@@ -304,11 +350,12 @@ async function measureChromium(
   label: string,
 ): Promise<ChromiumLoad> {
   const pageHandle = await context.newPage();
+  const probe = watchProbe(pageHandle);
   const cdp = await context.newCDPSession(pageHandle);
   const { result: findings, events } = await trace(cdp, async () => {
     await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
     return settle(
-      (expression) => pageHandle.evaluate(expression),
+      () => probeSummary(probe()),
       (ms) => pageHandle.waitForTimeout(ms),
       expectHost,
     );
@@ -317,19 +364,30 @@ async function measureChromium(
     await mkdir(traceDir, { recursive: true });
     await writeFile(join(traceDir, `${label}.json`), JSON.stringify({ traceEvents: events }));
   }
-  const probe = (await pageHandle.evaluate(READ_PROBE)) as { firstHighlightMs: number | null };
+  const { loadEnd } = (await pageHandle.evaluate(READ_PAGE)) as { loadEnd: number };
   await cdp.detach();
   await pageHandle.close();
-  return { ...analyse(events, url, origin, worldName), firstHighlightMs: probe.firstHighlightMs, findings };
+  return {
+    ...analyse(events, url, origin, worldName),
+    firstHighlightMs: firstHighlight(probe(), loadEnd),
+    findings,
+  };
 }
 
 async function measureFirefox(page: DriverPage, url: string, expectHost: boolean): Promise<FirefoxLoad> {
   await page.goto(`${url}?gap=1`);
-  const evaluate = (expression: string) =>
-    page.evaluate(new Function(`return ${expression}`) as () => unknown, undefined);
-  const findings = await settle(evaluate, (ms) => new Promise((done) => setTimeout(done, ms)), expectHost);
-  const probe = (await evaluate(READ_PROBE)) as { firstHighlightMs: number | null; longestGapMs: number };
-  return { ...probe, findings };
+  const findings = await settle(
+    () => probeSummary(page.probe),
+    (ms) => new Promise((done) => setTimeout(done, ms)),
+    expectHost,
+  );
+  const read = new Function(`return ${READ_PAGE}`) as () => { loadEnd: number; longestGapMs: number };
+  const { loadEnd, longestGapMs } = await page.evaluate(read, undefined);
+  return {
+    firstHighlightMs: firstHighlight(page.probe as BenchProbeState | null, loadEnd),
+    longestGapMs,
+    findings,
+  };
 }
 
 interface ProfileNode {
@@ -349,9 +407,10 @@ async function profileExtension(context: BrowserContext, url: string, origin: st
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
+  const probe = watchProbe(pageHandle);
   await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await settle(
-    (expression) => pageHandle.evaluate(expression),
+    () => probeSummary(probe()),
     (ms) => pageHandle.waitForTimeout(ms),
     expectHost,
   );
@@ -418,18 +477,19 @@ async function main(): Promise<void> {
     throw new Error(`No build in ${chromeDir}: run npm run build`);
   // A private copy, so a rebuild during the run cannot change the files under the browser.
   const scratch = await mkdtemp(join(tmpdir(), 'claimnote-bench-'));
-  const copy = async (from: string, name: string) => {
+  const copy = async (from: string, name: string, probe: boolean) => {
     const to = join(scratch, name);
     await cp(from, to, { recursive: true });
+    if (probe) await addBenchProbe(to);
     return to;
   };
   const dirs = {
     chromium: {
-      claimnote: await copy(chromeDir, 'chromium-claimnote'),
+      claimnote: await copy(chromeDir, 'chromium-claimnote', true),
       ...(await writeFloors(scratch, 'chromium')),
     },
     firefox: {
-      claimnote: existsSync(firefoxDir) ? await copy(firefoxDir, 'firefox-claimnote') : '',
+      claimnote: existsSync(firefoxDir) ? await copy(firefoxDir, 'firefox-claimnote', true) : '',
       ...(await writeFloors(scratch, 'firefox')),
     },
   };

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadClaimFiles } from '../lib/claims/load-claim-files';
 import { createMatcher } from '../lib/matching/matcher';
+import { createRelevanceGate } from '../lib/matching/relevance-gate';
 import { plainTextDocument } from '../lib/scan/plain-text';
 import { loadDevSet } from './dev-set';
 import { loadProjectClaimBundle } from './load-claim-bundle';
@@ -88,8 +89,10 @@ const naive = time(`naive: ${baselinePatterns.length} RegExps, one per example`,
 // The relevance check's worst case is a page without any intrathecal word: it reads it all.
 const irrelevant = Array.from({ length: 20000 }, fillerSentence).join(' ');
 const irrelevantMb = Buffer.byteLength(irrelevant) / (1024 * 1024);
-const relevance = time(`cheap check, ${irrelevantMb.toFixed(1)} MB irrelevant text`, () =>
-  matcher.isRelevant(irrelevant) ? 1 : 0,
+// The gate the content script runs on every page (lib/matching/relevance-gate.ts).
+const gate = createRelevanceGate(bundle.index.relevanceGate);
+const relevance = time(`relevance gate, ${irrelevantMb.toFixed(1)} MB irrelevant text`, () =>
+  gate.test(irrelevant) ? 1 : 0,
 );
 
 console.log(`Claimnote bench — claim list ${bundle.version}`);

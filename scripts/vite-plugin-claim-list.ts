@@ -1,20 +1,25 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildClaimBundle } from '../lib/claims/build-claim-bundle';
-import { loadClaimFiles } from '../lib/claims/load-claim-files';
+import { checkRules, warningSummary } from '../lib/claims/check-rules';
+import { ClaimListError, loadClaimFiles } from '../lib/claims/load-claim-files';
 
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
-/** The relevance anchors alone, for the content script that must stay small. */
-const RELEVANCE_WORDS_ID = 'virtual:claimnote/relevance-words';
+/** The relevance gate alone, for the content script that must stay small. */
+const RELEVANCE_GATE_ID = 'virtual:claimnote/relevance-gate';
 /** The claim list's version alone, for the background (reports), which needs no claim data. */
 const VERSION_ID = 'virtual:claimnote/claim-list-version';
-const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_WORDS_ID, VERSION_ID]);
+const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_GATE_ID, VERSION_ID]);
+// The checks run once per claim-list version and process: a WXT build runs several vite builds,
+// each with its own plugin instance, and each loads both virtual modules.
+const checked = new Set<string>();
 
 /**
  * Serves the claim list, validated and compiled at build time, as the module
- * `virtual:claimnote/claim-bundle`, and its relevance anchor words alone as
- * `virtual:claimnote/relevance-words`. An invalid claim file fails the build with the file and
- * field named; in dev and test runs, editing a claim file reloads the module.
+ * `virtual:claimnote/claim-bundle`, and its relevance gate alone as
+ * `virtual:claimnote/relevance-gate`. An invalid claim file, or a rule that no example tests
+ * (see `checkRules`), fails the build with the file and line named; in dev and test runs,
+ * editing a claim file reloads the module.
  * @param claimsDir folder of the claim list
  * @default claimsDir "claims" next to the project root
  */
@@ -28,11 +33,23 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
       const virtualId = id.startsWith('\0') ? id.slice(1) : '';
       if (!VIRTUAL_IDS.has(virtualId)) return undefined;
       this.addWatchFile(claimsDir);
-      const bundle = buildClaimBundle(loadClaimFiles(claimsDir));
+      const list = loadClaimFiles(claimsDir);
+      const bundle = buildClaimBundle(list);
+      if (!checked.has(list.version)) {
+        const { errors, warnings } = checkRules(list);
+        if (errors.length > 0) throw new ClaimListError(errors);
+        // One line: the per-file list is for `claims:check`, not for every build log.
+        if (warnings.length > 0) {
+          this.warn(
+            `${warnings.length} rule alternatives in ${warningSummary(warnings).length} files have no positive example (npm run claims:check -- --warnings)`,
+          );
+        }
+        checked.add(list.version);
+      }
       if (virtualId === VERSION_ID) return `export default ${JSON.stringify(bundle.version)};`;
-      if (virtualId !== BUNDLE_ID) return `export default ${JSON.stringify(bundle.index.relevanceWords)};`;
+      if (virtualId !== BUNDLE_ID) return `export default ${JSON.stringify(bundle.index.relevanceGate)};`;
       // A JSON string for JSON.parse, not an object literal: V8 and SpiderMonkey parse JSON
-      // several times faster than the same data as JavaScript, on the scanner's first task.
+      // several times faster than the same data as JavaScript.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(bundle))});`;
     },
   };

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { ClaimList } from './claim-list';
-import { type Claim, claimSchema, lexiconSchema, type Source, sourceSchema } from './schema';
+import { readLexiconFiles } from './lexicon-files';
+import { parseRuleFile } from './rules/parse-rules';
+import type { RuleFile } from './rules/rule-file';
+import { rulesToClaimFields } from './rules/rules-to-claim';
+import { type Claim, claimFileSchema, type Source, sourceSchema } from './schema';
 
 /** A claim-list file that failed validation, with every problem named by file and field. */
 export class ClaimListError extends Error {
@@ -12,6 +16,9 @@ export class ClaimListError extends Error {
     this.name = 'ClaimListError';
   }
 }
+
+// As many as the JSON schema asked for: enough to show the rule's reach and its limits.
+const MIN_EXAMPLES = 6;
 
 function describeIssues(file: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
@@ -36,9 +43,10 @@ function jsonFiles(dir: string): string[] {
 }
 
 /**
- * Reads and validates the claim list under `dir` (`items/*.json`, `sources/*.json`,
- * `lexicon.json`), checking cross-references too: every source id a claim cites exists, file
- * names equal ids, ids are unique, every `@concept` a pattern uses is defined.
+ * Reads and validates the claim list under `dir`: `items/<id>.json` (reviewed prose),
+ * `rules/<id>.rules` (matching rules and examples), `lexicon/<concept>.txt`, `sources/*.json`.
+ * Checks cross-references too: every source id a claim cites exists, file names equal ids, ids
+ * are unique, every `@concept` a rule uses is defined.
  * @param dir the `claims/` folder
  * @throws {ClaimListError} naming each file and field that is wrong
  */
@@ -61,22 +69,43 @@ export function loadClaimFiles(dir: string): ClaimList {
     sources.push(parsed.data);
   }
 
-  const lexiconPath = join(dir, 'lexicon.json');
-  const lexiconParsed = lexiconSchema.safeParse(readJson(lexiconPath, label(lexiconPath), problems));
-  if (!lexiconParsed.success) problems.push(...describeIssues(label(lexiconPath), lexiconParsed.error));
-  const lexicon = lexiconParsed.success ? lexiconParsed.data : { concepts: {} };
+  const lexiconPath = join(dir, 'lexicon');
+  const { lexicon, lines: lexiconLines, problems: lexiconProblems } = readLexiconFiles(lexiconPath, label);
+  problems.push(...lexiconProblems);
+  // Branches from before issue 8 add concepts to the single JSON file; they would be ignored here.
+  if (existsSync(join(dir, 'lexicon.json'))) {
+    problems.push(
+      `${label(join(dir, 'lexicon.json'))}: concepts live in ${label(lexiconPath)}/<name>.txt; run \`npx tsx scripts/split-lexicon.ts\``,
+    );
+  }
 
   const sourceIds = new Set(sources.map((s) => s.id));
   const claims: Claim[] = [];
+  const ruleFiles: Record<string, RuleFile> = {};
   const itemsDir = join(dir, 'items');
   for (const name of jsonFiles(itemsDir)) {
     const path = join(itemsDir, name);
-    const parsed = claimSchema.safeParse(readJson(path, label(path), problems));
+    const parsed = claimFileSchema.safeParse(readJson(path, label(path), problems));
     if (!parsed.success) {
       problems.push(...describeIssues(label(path), parsed.error));
       continue;
     }
-    const claim = parsed.data;
+    const prose = parsed.data;
+    const rulesPath = join(dir, 'rules', `${name.slice(0, -'.json'.length)}.rules`);
+    if (!existsSync(rulesPath)) {
+      problems.push(`${label(path)}: no rules file ${label(rulesPath)}`);
+      continue;
+    }
+    const read = parseRuleFile(readFileSync(rulesPath, 'utf8'), label(rulesPath));
+    problems.push(...read.problems);
+    ruleFiles[prose.id] = read.rules;
+    const fields = rulesToClaimFields(read.rules);
+    for (const polarity of ['positive', 'negative'] as const) {
+      if (fields.examples[polarity].length < MIN_EXAMPLES) {
+        problems.push(`${label(rulesPath)}:1: needs at least ${MIN_EXAMPLES} ${polarity} examples`);
+      }
+    }
+    const claim: Claim = { ...prose, ...fields };
     if (`${claim.id}.json` !== name) {
       problems.push(`${label(path)}: field "id": "${claim.id}" must equal the file name`);
     }
@@ -85,20 +114,20 @@ export function loadClaimFiles(dir: string): ClaimList {
         problems.push(`${label(path)}: field "sources.${i}": unknown source id "${sourceId}"`);
       }
     });
-    claim.match.patterns.forEach((pattern, p) => {
-      const terms = [...pattern.all.flat(), ...(pattern.none ?? [])];
-      for (const term of terms) {
+    for (const pattern of claim.match.patterns) {
+      for (const term of [...pattern.all.flat(), ...(pattern.none ?? [])]) {
         if (term.startsWith('@') && !(term.slice(1) in lexicon.concepts)) {
-          problems.push(`${label(path)}: field "match.patterns.${p}": unknown concept "${term}"`);
+          problems.push(`${pattern.source?.file}:${pattern.source?.line}: unknown concept "${term}"`);
         }
       }
-    });
+    }
     claims.push(claim);
   }
   for (const [concept, terms] of Object.entries(lexicon.concepts)) {
     for (const term of terms) {
       if (term.startsWith('@') && !(term.slice(1) in lexicon.concepts)) {
-        problems.push(`${label(lexiconPath)}: field "concepts.${concept}": unknown concept "${term}"`);
+        const line = lexiconLines[concept]?.find((l) => l.terms.includes(term))?.source.line ?? 1;
+        problems.push(`${label(join(lexiconPath, `${concept}.txt`))}:${line}: unknown concept "${term}"`);
       }
     }
   }
@@ -114,5 +143,13 @@ export function loadClaimFiles(dir: string): ClaimList {
     .update(JSON.stringify({ claims, sources, lexicon }))
     .digest('hex')
     .slice(0, 8);
-  return { version: `${reviewed}+${hash}`, reviewed, claims, sources, lexicon };
+  return {
+    version: `${reviewed}+${hash}`,
+    reviewed,
+    claims,
+    sources,
+    lexicon,
+    ruleFiles,
+    lexiconLines,
+  };
 }

@@ -44,7 +44,7 @@ export const sourceRegistrySchema = z
 
 /**
  * A term is a word or phrase ("deliver", "spinal fluid") matched on normalized, stemmed
- * tokens, or a reference to a lexicon concept ("@deliver").
+ * tokens, or a reference to a lexicon concept ("@trial"). Written in `claims/rules/*.rules`.
  */
 export const termSchema = z.string().min(1).max(80);
 
@@ -62,6 +62,11 @@ export const patternSchema = z
     negated: z.boolean().optional(),
     /** Maximum span in tokens that the matched groups may cover. */
     window: z.number().int().min(2).max(40).optional(),
+    /** The rules-file line this pattern was compiled from (absent for legacy JSON patterns). */
+    source: z
+      .object({ file: z.string(), line: z.number().int().min(1), text: z.string() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Pattern = z.infer<typeof patternSchema>;
@@ -78,37 +83,48 @@ export const exampleSchema = z.union([
 ]);
 export type ClaimExample = z.infer<typeof exampleSchema>;
 
-export const claimSchema = z
-  .object({
-    id: z.string().regex(kebabCase, 'claim id must be kebab-case'),
-    statement: z.string().min(10),
-    verdict: verdictSchema,
-    correction: z.string().min(10).max(240),
-    explanation: z.string().min(40).max(1200),
-    sources: z.array(z.string().regex(kebabCase)).min(1).max(3),
-    reviewed: z.string().regex(isoDate, 'reviewed must be YYYY-MM-DD'),
-    match: z
-      .object({
-        /**
-         * `intrathecal`: the sentence must be about intrathecal therapy, either by naming it or
-         * by a generic subject ("the pump", "it") inside a passage about it.
-         * `self`: the pattern's own words identify the topic (e.g. "ziconotide").
-         */
-        subject: z.enum(['intrathecal', 'self']).default('intrathecal'),
-        patterns: z.array(patternSchema).min(1),
-      })
-      .strict(),
-    examples: z
-      .object({
-        positive: z.array(exampleSchema).min(6),
-        negative: z.array(exampleSchema).min(6),
-      })
-      .strict(),
-  })
-  .strict();
+const claimProse = {
+  id: z.string().regex(kebabCase, 'claim id must be kebab-case'),
+  statement: z.string().min(10),
+  verdict: verdictSchema,
+  correction: z.string().min(10).max(240),
+  explanation: z.string().min(40).max(1200),
+  sources: z.array(z.string().regex(kebabCase)).min(1).max(3),
+  reviewed: z.string().regex(isoDate, 'reviewed must be YYYY-MM-DD'),
+};
+
+const claimMatch = {
+  match: z
+    .object({
+      /**
+       * `intrathecal`: the sentence must be about intrathecal therapy, either by naming it or
+       * by a generic subject ("the pump", "it") inside a passage about it.
+       * `self`: the pattern's own words identify the topic (e.g. "ziconotide").
+       */
+      subject: z.enum(['intrathecal', 'self']).default('intrathecal'),
+      patterns: z.array(patternSchema).min(1),
+    })
+    .strict(),
+  examples: z
+    .object({
+      positive: z.array(exampleSchema).min(6),
+      negative: z.array(exampleSchema).min(6),
+    })
+    .strict(),
+};
+
+/** A claim as the matcher and the notes see it: reviewed prose plus its compiled rules and examples. */
+export const claimSchema = z.object({ ...claimProse, ...claimMatch }).strict();
 export type Claim = z.infer<typeof claimSchema>;
 
-/** Named term lists shared by all claims (`@deliver`, `@brain`, ...). */
+/**
+ * A file in `claims/items/`: the reviewed prose only. Its rules and examples are in
+ * `claims/rules/<id>.rules` (see claims/README.md).
+ */
+export const claimFileSchema = z.object(claimProse).strict();
+export type ClaimFile = z.infer<typeof claimFileSchema>;
+
+/** Named term lists shared by all claims (`@trial`, `@oral`, ...): `claims/lexicon/<name>.txt`. */
 export const lexiconSchema = z
   .object({
     concepts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(termSchema).min(1)),

@@ -3,8 +3,8 @@ declare module 'virtual:claimnote/claim-bundle' {
   export default bundle;
 }
 
-declare module 'virtual:claimnote/relevance-words' {
-  /** The claim list's relevance anchor words (`CompiledIndex.relevanceWords`), alone. */
-  const relevanceWords: readonly string[];
-  export default relevanceWords;
+declare module 'virtual:claimnote/relevance-gate' {
+  /** The claim list's relevance gate (`CompiledIndex.relevanceGate`), alone. */
+  const relevanceGate: import('../matching/relevance-gate').RelevanceGateSpec;
+  export default relevanceGate;
 }

@@ -1,5 +1,8 @@
 import type { Claim, Lexicon } from '../claims/schema';
+import { compileLanguage, LANGUAGE_CONCEPTS, tokenRulesOf } from './compile-language';
+import { compileRelevanceGate } from './compile-relevance-gate';
 import type { CompiledIndex, CompiledPattern } from './compiled-index';
+import { buildLexicalTables } from './lexical-tables';
 import { termStems } from './tokenize';
 
 /** Lexicon concepts with a fixed meaning to the matcher (see `CompiledIndex.classes`). */
@@ -15,6 +18,14 @@ export const BUILT_IN_CONCEPTS = {
   /** Words that refer back to the drug or device named just before ("it", "this drug"). */
   referent: 'referent',
   barePump: 'bare-pump',
+  /** Optional extra terms that open the relevance gate (see compile-relevance-gate.ts). */
+  gate: 'gate',
+  /** Terms that open the gate near a bare pump word. */
+  gatePumpContext: 'gate-pump-context',
+  /** Pumps other than intrathecal ones, beside `other-device`, for the gate only. */
+  gateOtherPump: 'gate-other-pump',
+  /** The language's own lists for the splitter and tokenizer (see `CompiledLanguage`). */
+  ...LANGUAGE_CONCEPTS,
 } as const;
 
 const DEFAULT_WINDOW = 15;
@@ -51,10 +62,19 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     return list.flatMap((t) => expand(t, [...trail, name]));
   };
 
+  // Compiled first: claim terms are stemmed with the same contractions as the page will be.
+  const language = compileLanguage(
+    Object.fromEntries(
+      Object.values(LANGUAGE_CONCEPTS).map((name) => [name, concepts[name] ? expand(`@${name}`) : []]),
+    ),
+  );
+
+  const tokenRules = tokenRulesOf(language);
+
   const ids = (list: readonly string[]): number[] => {
     const out = new Set<number>();
     for (const raw of list.flatMap((t) => expand(t))) {
-      const stems = termStems(raw);
+      const stems = termStems(raw, tokenRules);
       if (stems.length > 0) out.add(termId(stems));
     }
     return [...out];
@@ -73,6 +93,7 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
         none: ids(pattern.none ?? []),
         negated: pattern.negated ?? false,
         window: pattern.window ?? DEFAULT_WINDOW,
+        ...(pattern.source ? { source: pattern.source } : {}),
       });
     }
   }
@@ -92,23 +113,42 @@ export function compileIndex(input: { version: string; claims: Claim[]; lexicon:
     }
   }
 
+  // The gate ships alone to the content script, without the language lists, and stems page
+  // words without them: its terms are stemmed the same way (drug and device names, in practice
+  // free of contractions and irregular forms).
+  const stemsOf = (name: string) => (concepts[name] ? expand(`@${name}`).map((term) => termStems(term)) : []);
+  const classes = {
+    intrathecal: classIds(BUILT_IN_CONCEPTS.intrathecal),
+    otherDevice: classIds(BUILT_IN_CONCEPTS.otherDevice),
+    otherTherapy: classIds(BUILT_IN_CONCEPTS.otherTherapy),
+    negation: classIds(BUILT_IN_CONCEPTS.negation),
+    negationException: classIds(BUILT_IN_CONCEPTS.negationException),
+    correction: classIds(BUILT_IN_CONCEPTS.correction),
+    entity: [
+      ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
+    ],
+    referent: classIds(BUILT_IN_CONCEPTS.referent),
+    barePump: classIds(BUILT_IN_CONCEPTS.barePump),
+  };
+  const relevanceGate = compileRelevanceGate({
+    intrathecal: stemsOf(BUILT_IN_CONCEPTS.intrathecal),
+    extra: stemsOf(BUILT_IN_CONCEPTS.gate),
+    pump: concepts[BUILT_IN_CONCEPTS.barePump] ? expand(`@${BUILT_IN_CONCEPTS.barePump}`) : [],
+    pumpContext: stemsOf(BUILT_IN_CONCEPTS.gatePumpContext),
+    otherDevice: [...stemsOf(BUILT_IN_CONCEPTS.otherDevice), ...stemsOf(BUILT_IN_CONCEPTS.gateOtherPump)],
+    terms,
+    patterns,
+    entity: classes.entity,
+  });
+
   return {
     version: input.version,
     terms,
     patterns,
-    classes: {
-      intrathecal: classIds(BUILT_IN_CONCEPTS.intrathecal),
-      otherDevice: classIds(BUILT_IN_CONCEPTS.otherDevice),
-      otherTherapy: classIds(BUILT_IN_CONCEPTS.otherTherapy),
-      negation: classIds(BUILT_IN_CONCEPTS.negation),
-      negationException: classIds(BUILT_IN_CONCEPTS.negationException),
-      correction: classIds(BUILT_IN_CONCEPTS.correction),
-      entity: [
-        ...new Set([...classIds(BUILT_IN_CONCEPTS.intrathecal), ...classIds(BUILT_IN_CONCEPTS.relevance)]),
-      ],
-      referent: classIds(BUILT_IN_CONCEPTS.referent),
-      barePump: classIds(BUILT_IN_CONCEPTS.barePump),
-    },
+    classes,
     relevanceWords: [...new Set(anchors)].sort(),
+    relevanceGate,
+    language,
+    tables: buildLexicalTables({ terms, patterns, classes }),
   };
 }

@@ -1,4 +1,7 @@
 import type { Verdict } from '../claims/schema';
+import type { CompiledLanguage } from './compile-language';
+import type { LexicalTables } from './lexical-tables';
+import type { RelevanceGateSpec } from './relevance-gate';
 
 /** One claim wording, with its terms resolved to ids in `CompiledIndex.terms`. */
 export interface CompiledPattern {
@@ -12,6 +15,8 @@ export interface CompiledPattern {
   none: number[];
   negated: boolean;
   window: number;
+  /** The rules-file line the pattern was compiled from: what "why this matched" shows. */
+  source?: { file: string; line: number; text: string };
 }
 
 /**
@@ -43,6 +48,15 @@ export interface CompiledIndex {
     /** A device named without saying which ("the pump"). */
     barePump: number[];
   };
-  /** Lowercase anchor words whose absence from a page proves there is nothing to match. */
+  /**
+   * Lowercase anchor words, matched as substrings: a block without any cannot set what "the
+   * pump" refers to (the incremental scanner's context), so it is never a passage's start.
+   */
   relevanceWords: string[];
+  /** The relevance gate: a page that fails it never loads the scanner (relevance-gate.ts). */
+  relevanceGate: RelevanceGateSpec;
+  /** The language's word lists (abbreviations, contractions, clause words), from the lexicon. */
+  language: CompiledLanguage;
+  /** Look-up tables of the lexical stage, built at compile time (see `buildLexicalTables`). */
+  tables: LexicalTables;
 }

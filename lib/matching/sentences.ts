@@ -1,4 +1,7 @@
+import { continues, fullStops, isSpace, NO_SENTENCE_RULES, nextVisible, runEnd } from './sentence-ends';
 import type { TextBlock } from './types';
+
+export { NO_SENTENCE_RULES, type SentenceRules } from './sentence-ends';
 
 /** A sentence as offsets into the document text (end exclusive, trimmed of surrounding space). */
 export interface SentenceSpan {
@@ -6,59 +9,35 @@ export interface SentenceSpan {
   end: number;
 }
 
-// Words after which a period does not end a sentence.
-const ABBREVIATIONS = new Set([
-  'dr',
-  'mr',
-  'mrs',
-  'ms',
-  'prof',
-  'st',
-  'vs',
-  'etc',
-  'e.g',
-  'i.e',
-  'approx',
-  'no',
-  'fig',
-  'inc',
-  'ltd',
-  'u.s',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mg',
-  'mcg',
-]);
+/**
+ * Longer than this, a "sentence" is not prose (scraped text without stops, keyword lists) and is
+ * cut into pieces at a space. Matching one 800,000-character sentence kept all its tokens alive
+ * at once, and the garbage collector's work made the scan superlinear (the `negationStack` case).
+ */
+export const MAX_SENTENCE_CHARS = 2_000;
+// How far back from the limit a piece looks for a space to end at.
+const MAX_CUT_LOOK_BACK = 200;
 
-const isSpace = (c: string | undefined) =>
-  c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
-
-function wordBefore(text: string, index: number, from: number): string {
-  let i = index;
-  // Abbreviations are short; the bound keeps long dotted runs from being rescanned.
-  while (i > from && index - i < 12 && /[\p{L}.]/u.test(text[i - 1] ?? '')) i--;
-  return text.slice(i, index).toLowerCase();
+/** Where to cut the over-long span starting at `s`: the last space in reach, else a code-point boundary. */
+function cutPoint(text: string, s: number): number {
+  const limit = s + MAX_SENTENCE_CHARS;
+  for (let k = limit; k > limit - MAX_CUT_LOOK_BACK; k--) if (isSpace(text[k])) return k;
+  const code = text.charCodeAt(limit);
+  return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
 }
 
 /**
- * Splits one block into sentences. A sentence ends at `.`, `!`, `?` or `…` followed by space
- * (unless the word before is a known abbreviation or the next word starts lowercase), or at a
- * line break inside the block (list items, <br>) that is not followed by lowercase text.
+ * Splits one block into sentences in one pass (linear in the block's length, whatever its
+ * punctuation). A sentence ends at a run of `.`, `!`, `?` or `…` followed by space, unless the
+ * run is a full stop after an abbreviation of `rules` or the next word starts lowercase; or at a
+ * line break inside the block (list items, <br>) that is not followed by lowercase text. A
+ * sentence longer than {@link MAX_SENTENCE_CHARS} comes back in pieces cut at spaces.
  * @param text the whole document text
  * @param block the block to split
+ * @param rules the language's abbreviations (default: none)
  * @returns sentence spans within the block, in order
  */
-export function splitSentences(text: string, block: TextBlock): SentenceSpan[] {
+export function splitSentences(text: string, block: TextBlock, rules = NO_SENTENCE_RULES): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = block.start;
   const push = (end: number) => {
@@ -66,50 +45,53 @@ export function splitSentences(text: string, block: TextBlock): SentenceSpan[] {
     let e = end;
     while (s < e && isSpace(text[s])) s++;
     while (e > s && isSpace(text[e - 1])) e--;
+    while (e - s > MAX_SENTENCE_CHARS) {
+      const cut = cutPoint(text, s);
+      let pieceEnd = cut;
+      while (pieceEnd > s && isSpace(text[pieceEnd - 1])) pieceEnd--;
+      if (pieceEnd > s) spans.push({ start: s, end: pieceEnd });
+      s = cut;
+      while (s < e && isSpace(text[s])) s++;
+    }
     if (e > s) spans.push({ start: s, end: e });
   };
   // Jump from one possible sentence end to the next: a regular-expression search is much faster
-  // than a character loop over long runs of text without any.
-  // The search runs over the block alone: on the whole text it could run past the block's end
-  // to a far-away full stop for every block, which is quadratic when blocks hold no stops.
+  // than a character loop over long runs of text without any. It runs over the block alone: on
+  // the whole text it could run past the block's end to a far-away stop for every block.
   const boundary = /[.!?…\n]/g;
   const blockText = text.slice(block.start, block.end);
-  for (let i = block.start; i < block.end; i++) {
+  let i = block.start;
+  while (i < block.end) {
     boundary.lastIndex = i - block.start;
-    const next = boundary.exec(blockText);
-    if (next === null) break;
-    i = block.start + next.index;
-    const c = text[i];
-    if (c === '\n') {
+    const found = boundary.exec(blockText);
+    if (found === null) break;
+    i = block.start + found.index;
+    if (text[i] === '\n') {
       // A line break ends a sentence (list lines, <br>), except inside hard-wrapped prose
       // where the next line continues in lowercase.
-      // The look-ahead is bounded so that long runs of blank lines stay linear.
-      let k = i + 1;
-      while (k < block.end && k - i < 16 && isSpace(text[k])) k++;
-      if (k < block.end && /\p{Ll}/u.test(text[k] ?? '')) continue;
-      push(i);
-      start = i + 1;
+      if (!/\p{Ll}/u.test(nextVisible(text, i + 1, block.end))) {
+        push(i);
+        start = i + 1;
+      }
+      i++;
       continue;
     }
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
-    // Take the whole run of closing punctuation and quotes ("?!", ".”", ".)").
-    let j = i + 1;
-    while (j < block.end && /[.!?…"'”’)\]]/.test(text[j] ?? '')) j++;
-    // Citation marks after the stop ("….[1][2] Next") belong to the sentence that ends.
-    while (j < block.end && text[j] === '[' && /^\[\d{1,3}(?:[,–-]\d{1,3})*\]/.test(text.slice(j, j + 12))) {
-      j = text.indexOf(']', j) + 1;
+    // The whole run is decided at once and never re-entered: restarting inside a run of
+    // 20,000 dots followed by a letter made this quadratic.
+    const j = block.start + runEnd(blockText, i - block.start);
+    if (j < block.end && !isSpace(text[j])) {
+      i = j;
+      continue;
     }
-    if (j < block.end && !isSpace(text[j])) continue;
-    if (c === '.') {
-      if (ABBREVIATIONS.has(wordBefore(text, i, block.start))) continue;
-      let k = j;
-      while (k < block.end && k - j < 16 && isSpace(text[k])) k++;
-      const next = text[k] ?? '';
-      if (k < block.end && /\p{Ll}/u.test(next)) continue;
+    // Only runs of full stops can continue a sentence ("e.g. this", "Dr. Lee"); "?" or "!" never.
+    const stops = fullStops(text, i, j);
+    if (stops > 0 && continues(text, i, j, block, rules, stops === 1)) {
+      i = j;
+      continue;
     }
     push(j);
     start = j;
-    i = j - 1;
+    i = j;
   }
   push(block.end);
   return spans;

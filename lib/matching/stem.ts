@@ -3,10 +3,14 @@
  * claim is worded ("delivers", "delivered", "delivering") onto one form, and it is applied
  * identically to claim terms and page text, so over-stemming ("rare" → "rar") is harmless.
  * @param word a lowercase token
+ * @param irregular the language's irregular forms ("sent" → "send"), from the lexicon's
+ *   `@irregular-form` concept; a Map, so that a page word like "constructor" finds nothing inherited
  * @returns its stem
  */
-export function stem(word: string): string {
-  let w = IRREGULAR[word] ?? word;
+const NO_IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map();
+
+export function stem(word: string, irregular: ReadonlyMap<string, string> = NO_IRREGULAR_FORMS): string {
+  let w = irregular.get(word) ?? word;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
@@ -20,27 +24,6 @@ export function stem(word: string): string {
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
 }
-
-// Irregular forms that claims are often worded with ("it sent", "they were given").
-const IRREGULAR: Record<string, string> = {
-  sent: 'send',
-  went: 'go',
-  gone: 'go',
-  gave: 'give',
-  given: 'give',
-  took: 'take',
-  taken: 'take',
-  made: 'make',
-  kept: 'keep',
-  brought: 'bring',
-  felt: 'feel',
-  found: 'find',
-  told: 'tell',
-  said: 'say',
-  thought: 'think',
-  got: 'get',
-  gotten: 'get',
-};
 
 // "stopped" → "stopp" → "stop", so that it meets "stop"; "-ll"/"-ss" words keep both letters.
 function undouble(w: string): string {

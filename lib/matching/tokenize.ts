@@ -19,14 +19,46 @@ const CLAUSE_PUNCTUATION = /[,;:()[\]–—]|\s-\s/;
 const MAX_WORD_LENGTH = 64;
 const NEEDS_FOLDING = /[^ -~\t\n\r]/;
 
-const CONTRACTION_BASES: Record<string, string> = {
-  ca: 'can',
-  wo: 'will',
-  sha: 'shall',
-  ai: 'is',
-};
+/**
+ * How a word joined by an apostrophe splits into words ("won't" → "will not"), compiled from the
+ * lexicon's `@contraction` concept. `written` holds at most one `*`, which stands for any
+ * letters and is copied into `words` ("*n't" → "* not").
+ */
+export interface ContractionRule {
+  written: string;
+  words: string[];
+}
 
-function fold(word: string): string {
+/** The language-specific lists the tokenizer needs (`CompiledIndex.language`). */
+export interface TokenRules {
+  /** Tried in order; exact forms come before `*` forms. */
+  contractions: readonly ContractionRule[];
+  /** Irregular word forms and the form they stem as ("sent" → "send"). */
+  irregular: ReadonlyMap<string, string>;
+}
+
+/** No rules: an apostrophe word keeps only its part before the apostrophe, no irregular forms. */
+export const NO_TOKEN_RULES: TokenRules = { contractions: [], irregular: new Map() };
+
+/** The words `rule` expands `word` into, or undefined when it does not apply. */
+export function applyContraction(rule: ContractionRule, word: string): string[] | undefined {
+  const star = rule.written.indexOf('*');
+  if (star < 0) return rule.written === word ? rule.words : undefined;
+  const prefix = rule.written.slice(0, star);
+  const suffix = rule.written.slice(star + 1);
+  if (word.length <= prefix.length + suffix.length || !word.startsWith(prefix) || !word.endsWith(suffix)) {
+    return undefined;
+  }
+  const stemPart = word.slice(prefix.length, word.length - suffix.length);
+  return rule.words.map((w) => (w === '*' ? stemPart : w));
+}
+
+/**
+ * Lowercases and strips accents, and writes the typographic apostrophe as `'`.
+ * @param word a word as written
+ * @returns its folded form, as matched against the lexicon
+ */
+export function fold(word: string): string {
   const lower = word.toLowerCase();
   if (!NEEDS_FOLDING.test(lower)) return lower;
   return lower
@@ -37,13 +69,15 @@ function fold(word: string): string {
 
 /**
  * Splits `text[from, to)` into normalized word tokens with their source offsets.
- * Contractions become two tokens ("doesn't" → "does" + "not") so that negation is seen.
+ * Contractions become several tokens by `rules` ("doesn't" → "does" + "not") so that negation
+ * is seen; other apostrophe words (possessives, 're/'ll/'ve/'d) keep their first part only.
  * @param text the whole document text
  * @param from first offset to read
  * @param to offset to stop at (exclusive)
+ * @param rules the language's contractions (default: none)
  * @returns tokens in text order
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+export function tokenize(text: string, from = 0, to = text.length, rules = NO_TOKEN_RULES): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(from, to);
   WORD.lastIndex = 0;
@@ -62,19 +96,19 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const word = fold(raw);
     const apostrophe = word.search(/['’]/);
     if (apostrophe < 0) {
-      tokens.push({ stem: stem(word), start, end, clauseBreak });
+      tokens.push({ stem: stem(word, rules.irregular), start, end, clauseBreak });
       continue;
     }
-    const head = word.slice(0, apostrophe);
-    const tail = word.slice(apostrophe + 1);
-    if (tail === 't' && head.endsWith('n')) {
-      const base = head.slice(0, -1);
-      tokens.push({ stem: stem(CONTRACTION_BASES[base] ?? base), start, end, clauseBreak });
-      tokens.push({ stem: 'not', start, end, clauseBreak: false });
-    } else {
-      // Possessives and 're/'ll/'ve/'d carry nothing a claim pattern needs.
-      tokens.push({ stem: stem(head), start, end, clauseBreak });
+    let words: string[] | undefined;
+    for (const rule of rules.contractions) {
+      words = applyContraction(rule, word);
+      if (words) break;
     }
+    // Possessives and 're/'ll/'ve/'d carry nothing a claim pattern needs.
+    words ??= [word.slice(0, apostrophe)];
+    words.forEach((w, k) => {
+      tokens.push({ stem: stem(w, rules.irregular), start, end, clauseBreak: k === 0 && clauseBreak });
+    });
   }
   return tokens;
 }
@@ -83,8 +117,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
  * Normalizes a claim term ("spinal fluid", "doesn't") into the stem sequence that `tokenize`
  * would produce for the same words in a page.
  * @param term a word or phrase
+ * @param rules the language's contractions: the same as the page is tokenized with
  * @returns its stems
  */
-export function termStems(term: string): string[] {
-  return tokenize(term).map((t) => t.stem);
+export function termStems(term: string, rules = NO_TOKEN_RULES): string[] {
+  return tokenize(term, 0, term.length, rules).map((t) => t.stem);
 }

@@ -25,4 +25,17 @@ export interface Finding {
   end: number;
   /** The matched sentence, exactly as in the text. */
   quote: string;
+  /** Why it matched: the rule and the words of the text that fit it. */
+  reason?: FindingReason;
+}
+
+/** The rule a finding matched and the words that made it match. */
+export interface FindingReason {
+  /** The rule's source text, or a rendering of its term groups when the source is not known. */
+  rule: string;
+  /** The claim file that holds the rule, and its line, when known. */
+  file?: string;
+  line?: number;
+  /** The matched terms as they appear in the text, in text order. */
+  words: string[];
 }

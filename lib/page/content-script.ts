@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ClaimBundle } from '../claims/claim-bundle';
 import type { ClaimNote } from '../claims/claim-list';
 import { createMatcher } from '../matching/matcher';
+import { createRelevanceGate } from '../matching/relevance-gate';
 import { sendFrameFindings } from '../messaging/client';
 import {
   contentMessageSchema,
@@ -11,13 +12,23 @@ import {
   REVEAL_FINDING,
   SET_NOTES_HIDDEN,
 } from '../messaging/messages';
-import { isSitePaused, normalizeHostname, watchPausedSites } from '../storage/storage';
+import { createPinWriter } from '../storage/pin-writer';
+import {
+  applyPinChanges,
+  getPinnedPublishers,
+  isSitePaused,
+  normalizeHostname,
+  watchPausedSites,
+  watchPinnedPublishers,
+} from '../storage/storage';
+import { createReportGate } from '../ui/note/report-gate';
 import { createPageUi } from '../ui/page-ui';
 import { markerLabel, markerText } from '../ui/verdict-text';
 import { computedStyleDefersRendering, computedStyleHiddenPredicate } from './hidden';
 import { IncrementalScanner } from './incremental-scanner';
 import { lifecycleFromContext, sliceEnvironmentFromContext } from './lifecycle';
 import { PageController } from './page-controller';
+import { createVisibilityTest } from './visible-text';
 
 /**
  * Starts Claimnote in one frame: builds the page controller from the claim bundle, follows the
@@ -36,19 +47,38 @@ export async function startContentScript(
   const notes = new Map<string, ClaimNote>(bundle.notes.map((note) => [note.id, note]));
   const lifecycle = lifecycleFromContext(ctx);
   const hostname = normalizeHostname(location.hostname);
+  const now = () => window.performance.now();
+  // Created on first use: a page whose notes are never opened reads no pins.
+  let pins: ReturnType<typeof createPinWriter> | null = null;
+  const pinWriter = () =>
+    (pins ??= createPinWriter({
+      store: { get: getPinnedPublishers, apply: applyPinChanges, watch: watchPinnedPublishers },
+      clock: { now, setTimeout: (cb, ms) => lifecycle.setTimeout(cb, ms) },
+      signal: lifecycle.signal,
+    }));
+  const reports = createReportGate({ now });
 
   const controller = new PageController({
     document,
     window,
     matcher,
+    gate: createRelevanceGate(bundle.index.relevanceGate),
     scanner: new IncrementalScanner(matcher),
     notes,
     isHidden: computedStyleHiddenPredicate(window),
+    createVisibilityTest: () => createVisibilityTest(window),
     defersRendering: computedStyleDefersRendering(window),
     lifecycle,
     slices: sliceEnvironmentFromContext(ctx, window),
     createUi: () =>
-      createPageUi(document, window, { listReviewed: bundle.reviewed, pageUrl: () => location.href }),
+      createPageUi(document, window, {
+        listReviewed: bundle.reviewed,
+        pageUrl: () => location.href,
+        get pins() {
+          return pinWriter();
+        },
+        reports,
+      }),
     markerText,
     markerLabel,
     report: (url, count, findings) => {

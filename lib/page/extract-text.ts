@@ -1,5 +1,6 @@
 import type { TextBlock, TextDocument } from '../matching/types';
 import { attributeHiddenPredicate, type HiddenPredicate } from './hidden';
+import { isOwnElement } from './own-elements';
 
 /** One text node of the page and where its characters sit in `TextDocument.text`. */
 export interface TextSegment {
@@ -22,8 +23,9 @@ export interface ExtractOptions {
   /** True when an element (and so its subtree) is invisible to the reader. */
   isHidden: HiddenPredicate;
   /**
-   * True for elements that are Claimnote's own UI.
-   * @default tag names starting with `claimnote-`
+   * True for elements that are Claimnote's own UI. Never a test of names: a page could name
+   * its elements `claimnote-*` to hide its text from the scanner.
+   * @default the hosts Claimnote created (own-elements.ts)
    */
   isOwnElement?: (element: Element) => boolean;
   /**
@@ -125,8 +127,6 @@ const TEXT_NODE = 3;
 export const MAX_TEXT_NODE_CHARS = 100_000;
 const ELEMENT_NODE = 1;
 
-const defaultIsOwnElement = (element: Element) => element.localName.startsWith('claimnote-');
-
 /** True when `element` starts a new block of text. */
 export function isBlockElement(element: Element): boolean {
   return BLOCK_TAGS.has(element.localName) || element.localName === 'br';
@@ -152,7 +152,7 @@ export function* extractTextSteps(
   options: ExtractOptions,
   stepNodes = DEFAULT_STEP_NODES,
 ): Generator<void, ExtractedText, void> {
-  const isOwn = options.isOwnElement ?? defaultIsOwnElement;
+  const isOwn = options.isOwnElement ?? isOwnElement;
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   const blocks: TextBlock[] = [];

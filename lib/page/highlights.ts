@@ -1,80 +1,63 @@
-import type { Verdict } from '../claims/schema';
 import type { ColorScheme } from './color-scheme';
 
-/** Highlight names per verdict, registered in `CSS.highlights` (page DOM contract). */
-export const HIGHLIGHT_NAMES: Readonly<Record<Verdict, string>> = {
-  false: 'claimnote-false',
-  misleading: 'claimnote-misleading',
-  unsupported: 'claimnote-unsupported',
-  'needs-context': 'claimnote-needs-context',
-};
-
-const PALETTE: Readonly<Record<ColorScheme, Record<Verdict, { fill: string; line: string }>>> = {
-  light: {
-    false: { fill: 'rgb(220 38 38 / 0.16)', line: 'rgb(185 28 28)' },
-    misleading: { fill: 'rgb(234 88 12 / 0.16)', line: 'rgb(194 65 12)' },
-    unsupported: { fill: 'rgb(202 138 4 / 0.18)', line: 'rgb(161 98 7)' },
-    'needs-context': { fill: 'rgb(37 99 235 / 0.14)', line: 'rgb(29 78 216)' },
-  },
-  dark: {
-    false: { fill: 'rgb(248 113 113 / 0.24)', line: 'rgb(252 165 165)' },
-    misleading: { fill: 'rgb(251 146 60 / 0.24)', line: 'rgb(253 186 116)' },
-    unsupported: { fill: 'rgb(250 204 21 / 0.22)', line: 'rgb(253 224 71)' },
-    'needs-context': { fill: 'rgb(96 165 250 / 0.22)', line: 'rgb(147 197 253)' },
-  },
-};
-
-// Underline styles differ per verdict so colour is not the only cue.
-const LINE_STYLES: Readonly<Record<Verdict, string>> = {
-  false: 'underline wavy',
-  misleading: 'underline dashed',
-  unsupported: 'underline dotted',
-  'needs-context': 'underline dotted',
+/**
+ * One highlight for every matched sentence, whatever its verdict, under a name drawn at random
+ * per document. `CSS.highlights` and the document's style sheets are shared with the page's
+ * scripts (measured in Chromium and Firefox), so verdict-named highlights (`claimnote-false`)
+ * or verdict colours would tell a page what Claimnote thinks of each sentence, and a fixed
+ * name would tell it Claimnote is installed. The page can still see that some highlight
+ * covers a sentence that also has a marker; the verdict lives in the marker's closed root.
+ */
+const PALETTE: Readonly<Record<ColorScheme, { fill: string; line: string }>> = {
+  light: { fill: 'rgb(202 138 4 / 0.16)', line: 'rgb(146 64 14)' },
+  dark: { fill: 'rgb(250 204 21 / 0.2)', line: 'rgb(253 224 71)' },
 };
 
 /**
- * The `::highlight()` rules for a page of the given scheme: the page's own background decides,
+ * The `::highlight()` rule for a page of the given scheme: the page's own background decides,
  * not the reader's OS setting, so a dark site in a light OS still gets light-on-dark colours.
+ * @param name the document's highlight name
  * @param scheme the page's colour scheme
  */
-export function highlightCss(scheme: ColorScheme): string {
-  return (Object.keys(HIGHLIGHT_NAMES) as Verdict[])
-    .map((verdict) => {
-      const { fill, line } = PALETTE[scheme][verdict];
-      return `::highlight(${HIGHLIGHT_NAMES[verdict]}) { background-color: ${fill}; text-decoration: ${LINE_STYLES[verdict]} ${line}; text-decoration-thickness: ${verdict === 'false' || verdict === 'misleading' ? 1 : 2}px; text-underline-offset: 3px; }`;
-    })
-    .join('\n');
+export function highlightCss(name: string, scheme: ColorScheme): string {
+  const { fill, line } = PALETTE[scheme];
+  return `::highlight(${name}) { background-color: ${fill}; text-decoration: underline dotted ${line}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`;
 }
 
-/** One range to paint and the verdict that picks its colour. */
-export interface HighlightItem {
-  range: Range;
-  verdict: Verdict;
+/**
+ * A fresh highlight name: a letter and 12 random hex digits, a valid CSS identifier that says
+ * nothing about its owner.
+ * @param random fills a byte array (crypto.getRandomValues)
+ */
+export function randomHighlightName(random: (bytes: Uint8Array) => Uint8Array): string {
+  const bytes = random(new Uint8Array(6));
+  return `h${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Paints matched sentences through the CSS Custom Highlight API, without touching page nodes. */
 export interface HighlightPainter {
   /** False where the browser lacks the API; markers alone then show the findings. */
   readonly supported: boolean;
-  /** Replaces every Claimnote highlight with `items`, coloured for the page's scheme. */
-  paint(items: readonly HighlightItem[], scheme: ColorScheme): void;
-  /** Removes the highlights and the `::highlight()` rules. */
+  /** The document's highlight name (random), for tests. */
+  readonly name: string;
+  /** Replaces Claimnote's highlight with `ranges`, coloured for the page's scheme. */
+  paint(ranges: readonly Range[], scheme: ColorScheme): void;
+  /** Removes the highlight and the `::highlight()` rule. */
   clear(): void;
 }
 
 type StyleHandle = { scheme: ColorScheme; remove(): void };
 
 /**
- * Puts the `::highlight()` rules in a document-level style: they cannot work from inside a
+ * Puts the `::highlight()` rule in a document-level style: it cannot work from inside a
  * shadow root. A constructed sheet in `adoptedStyleSheets` leaves the page's DOM tree alone;
- * where that throws (Firefox content scripts see the page's array through Xray wrappers), a
- * `<style>` element is the fallback.
+ * where that throws, a plain `<style>` element (no attribute naming Claimnote) is the fallback.
  */
-function installStyle(doc: Document, view: Window, scheme: ColorScheme): StyleHandle {
+function installStyle(doc: Document, view: Window, name: string, scheme: ColorScheme): StyleHandle {
   try {
     const Sheet = (view as Window & typeof globalThis).CSSStyleSheet;
     const sheet = new Sheet();
-    sheet.replaceSync(highlightCss(scheme));
+    sheet.replaceSync(highlightCss(name, scheme));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return {
       scheme,
@@ -84,8 +67,7 @@ function installStyle(doc: Document, view: Window, scheme: ColorScheme): StyleHa
     };
   } catch {
     const style = doc.createElement('style');
-    style.setAttribute('data-claimnote', 'highlight-style');
-    style.textContent = highlightCss(scheme);
+    style.textContent = highlightCss(name, scheme);
     (doc.head ?? doc.documentElement).append(style);
     return { scheme, remove: () => style.remove() };
   }
@@ -93,9 +75,9 @@ function installStyle(doc: Document, view: Window, scheme: ColorScheme): StyleHa
 
 /**
  * Creates the painter for one document. The style is installed on the first non-empty paint,
- * so a page without findings keeps its style sheets untouched.
+ * so a page without visible findings keeps its style sheets untouched.
  * @param doc the page's document
- * @param view the page's window (its `CSS.highlights` and `Highlight`)
+ * @param view the page's window (its `CSS.highlights`, `Highlight` and `crypto`)
  * @returns the painter
  */
 export function createHighlightPainter(doc: Document, view: Window): HighlightPainter {
@@ -103,36 +85,25 @@ export function createHighlightPainter(doc: Document, view: Window): HighlightPa
   const registry = globals.CSS?.highlights;
   const HighlightCtor = globals.Highlight;
   const supported = registry !== undefined && typeof HighlightCtor === 'function';
+  const name = randomHighlightName((bytes) => globals.crypto.getRandomValues(bytes));
   let style: StyleHandle | null = null;
-
-  const removeHighlights = () => {
-    if (!supported) return;
-    for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
-  };
 
   return {
     supported,
-    paint(items, scheme) {
+    name,
+    paint(ranges, scheme) {
       if (!supported) return;
-      removeHighlights();
-      if (items.length === 0) return;
+      registry.delete(name);
+      if (ranges.length === 0) return;
       if (style !== null && style.scheme !== scheme) {
         style.remove();
         style = null;
       }
-      if (style === null) style = installStyle(doc, view, scheme);
-      const byVerdict = new Map<Verdict, Range[]>();
-      for (const item of items) {
-        const ranges = byVerdict.get(item.verdict) ?? [];
-        ranges.push(item.range);
-        byVerdict.set(item.verdict, ranges);
-      }
-      for (const [verdict, ranges] of byVerdict) {
-        registry.set(HIGHLIGHT_NAMES[verdict], new HighlightCtor(...ranges));
-      }
+      style ??= installStyle(doc, view, name, scheme);
+      registry.set(name, new HighlightCtor(...ranges));
     },
     clear() {
-      removeHighlights();
+      if (supported) registry.delete(name);
       style?.remove();
       style = null;
     },

@@ -148,6 +148,7 @@ export class IncrementalScanner {
             verdict: finding.verdict,
             start: finding.start - block.start,
             end: finding.end - block.start,
+            ...(finding.reason ? { reason: finding.reason } : {}),
           });
         }
         yield;

@@ -1,9 +1,8 @@
 import type { Verdict } from '../claims/schema';
+import { onlyTrusted } from '../ui/trusted-event';
 import type { TextPosition, TextSplitter } from './anchor';
 import type { ColorScheme } from './color-scheme';
-
-/** Tag of the inline marker placed after each matched sentence (page DOM contract). */
-export const MARKER_TAG = 'claimnote-marker';
+import { createShadowHost, ownShadowRoot } from './shadow-host';
 
 /** What a marker shows and says. */
 export interface MarkerContent {
@@ -29,10 +28,23 @@ const VERDICT_COLORS: Readonly<Record<Verdict, { light: string; dark: string }>>
   'needs-context': { light: '#1d4ed8', dark: '#93c5fd' },
 };
 
-function markerCss(verdict: Verdict, scheme: ColorScheme): string {
+/** `text` as a CSS string literal (for `content:`): anything but letters, digits and spaces is escaped. */
+function cssString(text: string): string {
+  const escaped = [...text].map((char) =>
+    /[\p{L}\p{N} ]/u.test(char) ? char : `\\${(char.codePointAt(0) ?? 0).toString(16)} `,
+  );
+  return `"${escaped.join('')}"`;
+}
+
+function markerCss(verdict: Verdict, scheme: ColorScheme, text: string): string {
   const color = VERDICT_COLORS[verdict][scheme];
+  // The visible label is generated content, not a text node: `window.find()` and text
+  // selection in the page do not see generated content, so a page cannot search for
+  // "[false?]" to learn a verdict. The accessible name comes from aria-label. (The label's
+  // width still differs per verdict; docs/permissions.md says why it is not padded.)
   return `
 :host { all: initial; display: inline; }
+button::before { content: ${cssString(text)}; }
 button {
   all: initial;
   display: inline;
@@ -59,8 +71,14 @@ const sharedSheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();
  * for all markers instead of one per `<style>` element, which matters with thousands of
  * markers; where adopting throws (Firefox content scripts), each root gets a `<style>`.
  */
-function styleShadowRoot(doc: Document, root: ShadowRoot, verdict: Verdict, scheme: ColorScheme): void {
-  const key = `${verdict}:${scheme}`;
+function styleShadowRoot(
+  doc: Document,
+  root: ShadowRoot,
+  verdict: Verdict,
+  scheme: ColorScheme,
+  text: string,
+): void {
+  const key = `${verdict}:${scheme}:${text}`;
   try {
     let sheets = sharedSheets.get(doc);
     if (sheets === undefined) {
@@ -71,13 +89,13 @@ function styleShadowRoot(doc: Document, root: ShadowRoot, verdict: Verdict, sche
     if (sheet === undefined) {
       const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
       sheet = new Sheet();
-      sheet.replaceSync(markerCss(verdict, scheme));
+      sheet.replaceSync(markerCss(verdict, scheme, text));
       sheets.set(key, sheet);
     }
     root.adoptedStyleSheets = [sheet];
   } catch {
     const style = doc.createElement('style');
-    style.textContent = markerCss(verdict, scheme);
+    style.textContent = markerCss(verdict, scheme, text);
     root.append(style);
   }
 }
@@ -94,10 +112,13 @@ function pinHostStyle(host: HTMLElement, display: string): void {
 }
 
 /**
- * Creates a marker element: `<claimnote-marker>` with an open shadow root holding one button.
- * Its listeners live on its own button and go away with the element.
+ * Creates a marker: a plain `<span>` with a closed shadow root holding one button. The host
+ * carries no attribute: claim id, verdict and finding index stay inside the closed root, where
+ * page scripts cannot read them. Listeners live on the button, go away with the element, and
+ * act on trusted events only (a page cannot reach the button, and a forged event would not
+ * count if it did).
  * @param doc the page's document
- * @param content labels and data attributes
+ * @param content labels and the finding it stands for
  * @param onActivate called with the marker when its button is focused, clicked, or gets Escape
  * @returns the marker, not yet in the page
  */
@@ -106,44 +127,56 @@ export function createMarker(
   content: MarkerContent,
   onActivate: (marker: HTMLElement, how: MarkerActivation) => void,
 ): HTMLElement {
-  const marker = doc.createElement(MARKER_TAG);
-  updateMarker(marker, content);
+  const { host: marker, root } = createShadowHost(doc, 'span');
   pinHostStyle(marker, 'inline');
-  const root = marker.attachShadow({ mode: 'open' });
-  styleShadowRoot(doc, root, content.verdict, content.scheme);
+  styleShadowRoot(doc, root, content.verdict, content.scheme, content.text);
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = content.text;
+  button.setAttribute('data-claimnote', 'marker');
   button.setAttribute('aria-label', content.label);
   button.setAttribute('aria-haspopup', 'dialog');
-  button.addEventListener('focus', () => onActivate(marker, 'focus'));
+  updateMarker(marker, content, button);
+  button.addEventListener(
+    'focus',
+    onlyTrusted(() => onActivate(marker, 'focus')),
+  );
   button.addEventListener('click', (event) => {
     // The marker may sit inside a page element with its own click handler.
     event.preventDefault();
     event.stopPropagation();
-    onActivate(marker, 'click');
+    if (event.isTrusted) onActivate(marker, 'click');
   });
-  button.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') onActivate(marker, 'escape');
-  });
+  button.addEventListener(
+    'keydown',
+    onlyTrusted((event: KeyboardEvent) => {
+      if (event.key === 'Escape') onActivate(marker, 'escape');
+    }),
+  );
   root.append(button);
   return marker;
 }
 
 /**
- * Refreshes a marker's data attributes (its finding index shifts when findings appear earlier).
+ * Refreshes the finding a marker stands for (its index shifts when findings appear earlier).
+ * The data sits on the button inside the closed root, for the content script and the
+ * end-to-end harness (which reaches closed roots through the browser's automation protocol).
  * @param marker a marker from createMarker
  * @param content the finding it stands for now
+ * @param button the marker's button, when the caller has it at hand
  */
-export function updateMarker(marker: HTMLElement, content: MarkerContent): void {
-  marker.setAttribute('data-claim-id', content.claimId);
-  marker.setAttribute('data-verdict', content.verdict);
-  marker.setAttribute('data-finding', String(content.findingIndex));
+export function updateMarker(
+  marker: HTMLElement,
+  content: MarkerContent,
+  button: HTMLButtonElement | null = markerButton(marker),
+): void {
+  button?.setAttribute('data-claim-id', content.claimId);
+  button?.setAttribute('data-verdict', content.verdict);
+  button?.setAttribute('data-finding', String(content.findingIndex));
 }
 
 /** Returns the button inside a marker, to focus it. */
 export function markerButton(marker: Element): HTMLButtonElement | null {
-  return marker.shadowRoot?.querySelector('button') ?? null;
+  return ownShadowRoot(marker)?.querySelector('button') ?? null;
 }
 
 /** Interactive inline elements that would swallow a click on a marker placed inside them. */

@@ -1,5 +1,6 @@
 import type { ClaimNote } from '../claims/claim-list';
 import type { Verdict } from '../claims/schema';
+import type { RelevanceGate } from '../matching/relevance-gate';
 import type { Finding } from '../matching/types';
 import {
   type FindingSummary,
@@ -8,6 +9,7 @@ import {
   summarizeQuote,
 } from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
+import { isTrustedEvent } from '../ui/trusted-event';
 import { positionAt, rangeBetween, type TextPosition, TextSplitter } from './anchor';
 import { type ColorScheme, detectColorScheme } from './color-scheme';
 import { type ExtractedText, extractTextSteps } from './extract-text';
@@ -15,9 +17,13 @@ import type { HiddenPredicate } from './hidden';
 import { createHighlightPainter, type HighlightPainter } from './highlights';
 import type { IncrementalScanner, PageMatcher, ScanResult } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
-import { createMarker, MARKER_TAG, type MarkerActivation, placeMarker, updateMarker } from './markers';
+import { createMarker, type MarkerActivation, placeMarker, updateMarker } from './markers';
+import { isOwnElement, isOwnNode } from './own-elements';
 import { watchForRelevance } from './relevance-watch';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
+import { publishTestState } from './test-probe';
+import { watchVisibilityChanges } from './visibility-recheck';
+import type { VisibilityTest } from './visible-text';
 
 /**
  * What the content script does on a page, in three modes:
@@ -35,10 +41,18 @@ export interface PageControllerOptions {
   document: Document;
   window: Window;
   matcher: PageMatcher;
+  /** The claim list's relevance gate, for a dormant page. */
+  gate: RelevanceGate;
   scanner: IncrementalScanner;
   /** Note text per claim id. */
   notes: ReadonlyMap<string, ClaimNote>;
   isHidden: HiddenPredicate;
+  /**
+   * Makes a test of whether the reader can see a sentence (visible-text.ts); called once per
+   * render, since layout changes between renders. Findings that fail it get no marker and no
+   * highlight until they pass.
+   */
+  createVisibilityTest(): VisibilityTest;
   /** Elements whose content the browser renders lazily (see ExtractOptions.defersRendering). */
   defersRendering?: (element: Element) => boolean;
   lifecycle: Lifecycle;
@@ -67,6 +81,8 @@ interface RenderedFinding {
   end: TextPosition | null;
   range: Range | null;
   marker: HTMLElement | null;
+  /** The reader could see the sentence at the last check. */
+  visible: boolean;
 }
 
 /**
@@ -96,6 +112,8 @@ function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<
 /** Longest wait between passes while a page keeps changing, in ms. */
 const MAX_BACKOFF_MS = 2000;
 
+/** Sentences whose visibility is read per slice step: each costs style and layout reads. */
+const VISIBILITY_CHECKS_PER_STEP = 200;
 /** Markers created per slice step: each costs a shadow root plus style and layout work. */
 const MARKERS_PER_STEP = 25;
 /** Changed nodes remembered between flushes; past this a flush treats the whole page as changed. */
@@ -141,6 +159,7 @@ export class PageController {
   private mode: PageMode = 'dormant';
   private hidden = false;
   private started = false;
+  private scanning = false;
   private ui: PageUi | null = null;
   private painter: HighlightPainter | null = null;
   private observer: MutationObserver | null = null;
@@ -191,6 +210,13 @@ export class PageController {
       lifecycle.listen(this.doc, 'click', (event) => this.onDocumentClick(event as MouseEvent));
       lifecycle.listen(this.doc, 'keydown', (event) => this.onDocumentKeydown(event as KeyboardEvent));
       lifecycle.listen(this.view, 'wxt:locationchange', () => this.onLocationChange());
+      watchVisibilityChanges({
+        document: this.doc,
+        window: this.view,
+        lifecycle,
+        hasDeferred: () => this.hasDeferred(),
+        recheck: () => this.revealNowVisible(),
+      });
     }
     if (paused) {
       this.mode = 'paused';
@@ -207,7 +233,7 @@ export class PageController {
     this.stopRelevanceWatch = watchForRelevance({
       document: this.doc,
       window: this.view,
-      test: this.options.matcher.isRelevant,
+      gate: this.options.gate,
       lifecycle: this.options.lifecycle,
       slices: this.options.slices,
       flushDelayMs: this.options.flushDelayMs,
@@ -267,7 +293,9 @@ export class PageController {
    */
   reveal(index: number): boolean {
     const item = this.rendered[index];
-    if (item !== undefined && item.marker === null && !this.hidden) this.markLate(item);
+    // A finding the reader cannot see is not revealed: scrolling to it would show nothing, and
+    // its marker would tell the page about text it hid.
+    if (item !== undefined && item.marker === null && item.visible && !this.hidden) this.markLate(item);
     if (item?.marker == null || !item.marker.isConnected || this.ui === null) return false;
     const reduceMotion = this.view.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     item.marker.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
@@ -300,8 +328,25 @@ export class PageController {
   }
 
   private isOwnNode(node: Node): boolean {
-    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return element !== null && element.closest(`${MARKER_TAG}, claimnote-root`) !== null;
+    return isOwnNode(node);
+  }
+
+  /** Tells the end-to-end harness's probe (if any) where the scan stands; see test-probe.ts. */
+  private publishState(): void {
+    publishTestState({
+      active: this.mode === 'active',
+      scanning: this.scanning,
+      findings: this.mode === 'active' ? this.rendered.length : 0,
+      markers: this.rendered.filter((item) => item.marker?.isConnected).length,
+      markerIds: [
+        ...new Set(
+          this.rendered.filter((item) => item.marker?.isConnected).map((item) => item.finding.claimId),
+        ),
+      ].sort(),
+      highlight: this.painter?.name ?? null,
+      url: this.view.location.href,
+      top: this.view === this.view.top,
+    });
   }
 
   private record(records: MutationRecord[]): void {
@@ -376,6 +421,7 @@ export class PageController {
         ? { doc: { text: '', blocks: [] }, segments: [] }
         : yield* extractTextSteps(body, {
             isHidden: this.options.isHidden,
+            isOwnElement,
             defersRendering: this.options.defersRendering,
           });
     const result = yield* this.options.scanner.scan(extracted.doc);
@@ -391,12 +437,15 @@ export class PageController {
     this.pendingOverflow = false;
     const controller = new AbortController();
     this.passController = controller;
-    this.ui?.setStatus('scanning', this.rendered.length);
+    this.scanning = true;
+    this.publishState();
     const slices = this.options.slices;
-    const passStart = this.view.performance.now();
     let findings: Finding[] | null = null;
     try {
-      const { value, stats } = await runInSlices(this.passTask(), slices, { signal: controller.signal });
+      // No User Timing entries (performance.measure): page scripts read the same performance
+      // timeline as the content script (measured in Chromium and Firefox), so named entries
+      // would announce Claimnote and their details carried finding counts.
+      const { value } = await runInSlices(this.passTask(), slices, { signal: controller.signal });
       if (this.mode !== 'active') return;
       if (
         this.changedDuringPass &&
@@ -415,17 +464,10 @@ export class PageController {
       }
       this.discardedPasses = 0;
       if (!this.changedDuringPass) this.backoffMs = 0;
-      const render = await runInSlices(this.renderSteps(value.result.findings, value.extracted), slices, {
+      await runInSlices(this.renderSteps(value.result.findings, value.extracted), slices, {
         signal: controller.signal,
       });
       findings = value.result.findings;
-      this.measure('claimnote:pass', passStart, stats.busyMs + render.stats.busyMs, {
-        slices: stats.slices + render.stats.slices,
-        longestSliceMs: Math.max(stats.longestSliceMs, render.stats.longestSliceMs),
-        findings: findings.length,
-        blocksMatched: value.result.blocksMatched,
-        blocksReused: value.result.blocksReused,
-      });
     } catch {
       // Aborted (pause, teardown) or the page changed under the walk; the next pass covers it.
     } finally {
@@ -434,22 +476,11 @@ export class PageController {
     }
     if (this.mode !== 'active' || controller.signal.aborted) return;
     if (findings !== null) {
-      this.ui?.setStatus('idle', findings.length);
+      this.scanning = false;
+      this.publishState();
       this.sendReport(false);
     }
     if (this.passRequested || this.pendingNodes.length > 0 || this.pendingOverflow) this.scheduleFlush();
-  }
-
-  /**
-   * Records a User Timing entry, so benchmarks and the browser's performance panel can see the
-   * content script's own work without instrumenting it. `duration` is busy time, not wall time.
-   */
-  private measure(name: string, start: number, duration: number, detail: Record<string, unknown>): void {
-    try {
-      this.view.performance.measure(name, { start, duration, detail });
-    } catch {
-      // User Timing Level 3 is missing in old browsers; the figures are optional.
-    }
   }
 
   /** Runs `write` without its own DOM changes reaching the mutation queue. */
@@ -464,9 +495,11 @@ export class PageController {
   }
 
   /**
-   * Shows a pass's findings, as steps for the slicer: markers are created and placed a few
-   * dozen at a time (each costs style and layout work), then the ranges are built and painted.
-   * Markers of findings that persist are kept, so focus and an open card survive a rescan.
+   * Shows a pass's findings, as steps for the slicer: first each sentence's visibility is read
+   * (through one reused range, before any split), then markers for visible findings are
+   * created and placed a few dozen at a time (each costs style and layout work), then the
+   * ranges are built and the visible ones painted. Markers of findings that persist and stay
+   * visible are kept, so focus and an open card survive a rescan.
    */
   private *renderSteps(findings: Finding[], extracted: ExtractedText): Generator<void, void, void> {
     const previous = new Map<string, RenderedFinding>();
@@ -485,6 +518,7 @@ export class PageController {
         end: positionAt(extracted.segments, finding.end, 'end'),
         range: null,
         marker: null,
+        visible: false,
       };
     });
 
@@ -495,7 +529,24 @@ export class PageController {
     }
 
     this.scheme = detectColorScheme(this.doc, this.view);
-    const marked = chooseMarked(next);
+    // One range object for every check: many live ranges would make each split below costly.
+    const isVisible = this.options.createVisibilityTest();
+    const probe = this.doc.createRange();
+    for (let from = 0; from < next.length; from += VISIBILITY_CHECKS_PER_STEP) {
+      for (const item of next.slice(from, from + VISIBILITY_CHECKS_PER_STEP)) {
+        if (item.start === null || item.end === null) continue;
+        try {
+          probe.setStart(item.start.node, item.start.offset);
+          probe.setEnd(item.end.node, item.end.offset);
+          item.visible = isVisible(probe);
+        } catch {
+          item.visible = false;
+        }
+      }
+      yield;
+    }
+    probe.collapse(true);
+    const marked = chooseMarked(next.filter((item) => item.visible));
     this.withoutObserving(() => {
       const kept = new Set<string>();
       for (const item of next) {
@@ -520,10 +571,10 @@ export class PageController {
     for (let from = 0; from < pending.length; from += MARKERS_PER_STEP) {
       this.withoutObserving(() => {
         for (const item of pending.slice(from, from + MARKERS_PER_STEP)) {
-          const marker = createMarker(this.doc, this.markerContent(item), (element, how) =>
-            this.onMarker(element, how),
-          );
-          if (item.end !== null && placeMarker(marker, item.end, splitter)) item.marker = marker;
+          const marker = this.newMarker(item);
+          if (marker !== null && item.end !== null && placeMarker(marker, item.end, splitter)) {
+            item.marker = marker;
+          }
         }
       });
       yield;
@@ -533,12 +584,64 @@ export class PageController {
         item.range = rangeBetween(this.doc, item.start, item.end, splitter);
       }
     }
+    this.paintVisible();
+  }
+
+  /** Paints the ranges of the findings the reader can see. */
+  private paintVisible(): void {
     this.painter?.paint(
-      next.flatMap((item) =>
-        item.range === null ? [] : [{ range: item.range, verdict: item.finding.verdict }],
-      ),
+      this.rendered.flatMap((item) => (item.visible && item.range !== null ? [item.range] : [])),
       this.scheme,
     );
+  }
+
+  /** True while some finding waits to become visible before it gets a marker and highlight. */
+  private hasDeferred(): boolean {
+    return (
+      this.mode === 'active' &&
+      !this.hidden &&
+      !this.passRunning &&
+      this.rendered.some((item) => !item.visible && item.range !== null)
+    );
+  }
+
+  /**
+   * Gives findings that have become visible (a fade-in ended, a container scrolled, "read more"
+   * opened) their marker and highlight, without a new pass.
+   */
+  private revealNowVisible(): void {
+    if (!this.hasDeferred()) return;
+    const isVisible = this.options.createVisibilityTest();
+    let markers = this.rendered.filter((item) => item.marker !== null).length;
+    const claimsMarked = new Set(
+      this.rendered.filter((item) => item.marker !== null).map((item) => item.finding.claimId),
+    );
+    let changed = false;
+    for (const item of this.rendered) {
+      if (item.visible || item.range === null || !isVisible(item.range)) continue;
+      item.visible = true;
+      changed = true;
+      if (markers < MAX_MARKERS || !claimsMarked.has(item.finding.claimId)) {
+        this.markLate(item);
+        if (item.marker !== null) {
+          markers += 1;
+          claimsMarked.add(item.finding.claimId);
+        }
+      }
+    }
+    if (!changed) return;
+    this.paintVisible();
+    this.publishState();
+  }
+
+  /** A marker for a finding, or null (logged) when the browser refuses its shadow root. */
+  private newMarker(item: RenderedFinding): HTMLElement | null {
+    try {
+      return createMarker(this.doc, this.markerContent(item), (element, how) => this.onMarker(element, how));
+    } catch (error) {
+      console.error('Claimnote: could not create a marker', error);
+      return null;
+    }
   }
 
   /** Places a marker for a finding left unmarked by the cap, when the reader asks for it. */
@@ -547,10 +650,8 @@ export class PageController {
     if (range === null || range.endContainer.nodeType !== 3) return;
     const end = { node: range.endContainer as Text, offset: range.endOffset };
     this.withoutObserving(() => {
-      const marker = createMarker(this.doc, this.markerContent(item), (element, how) =>
-        this.onMarker(element, how),
-      );
-      if (placeMarker(marker, end, new TextSplitter())) item.marker = marker;
+      const marker = this.newMarker(item);
+      if (marker !== null && placeMarker(marker, end, new TextSplitter())) item.marker = marker;
     });
   }
 
@@ -580,7 +681,15 @@ export class PageController {
   private openNote(item: RenderedFinding, focus: boolean): void {
     const note = this.options.notes.get(item.finding.claimId);
     if (note === undefined || item.marker === null || this.ui === null) return;
-    this.ui.openNote({ note, quote: item.finding.quote, index: item.index, marker: item.marker, focus });
+    const { quote, reason } = item.finding;
+    this.ui.openNote({
+      note,
+      quote,
+      ...(reason ? { reason } : {}),
+      index: item.index,
+      marker: item.marker,
+      focus,
+    });
   }
 
   private onMarker(marker: HTMLElement, how: MarkerActivation): void {
@@ -594,6 +703,8 @@ export class PageController {
   }
 
   private onDocumentClick(event: MouseEvent): void {
+    // A page's forged click at a highlighted sentence must not open its note.
+    if (!isTrustedEvent(event)) return;
     if (this.mode !== 'active' || this.hidden || this.ui === null) return;
     const target = event.target as Node | null;
     if (target !== null && (this.ui.contains(target) || this.isOwnNode(target))) return;
@@ -633,7 +744,7 @@ export class PageController {
     }
     if (node === null) return null;
     for (const item of this.rendered) {
-      const range = item.range;
+      const range = item.visible ? item.range : null;
       if (range === null || range.startContainer.getRootNode() !== node.getRootNode()) continue;
       try {
         if (range.isPointInRange(node, offset)) return item;
@@ -645,6 +756,7 @@ export class PageController {
   }
 
   private onDocumentKeydown(event: KeyboardEvent): void {
+    if (!isTrustedEvent(event)) return;
     if (event.key !== 'Escape' || this.ui === null || this.ui.openIndex === null) return;
     this.ui.closeNote(this.ui.contains(this.doc.activeElement));
   }

@@ -1,4 +1,4 @@
-import { RELEVANCE_CARRY_CHARS, type RelevanceTest } from '../matching/relevance';
+import type { RelevanceSession } from '../matching/relevance-gate';
 // The extractor's own list: text it never extracts can never make a page relevant.
 import { SKIPPED_TAGS as NON_PROSE_TAGS } from './extract-text';
 
@@ -9,22 +9,22 @@ import { SKIPPED_TAGS as NON_PROSE_TAGS } from './extract-text';
 const CHARS_PER_STEP = 256_000;
 
 /**
- * The cheap relevance check over the text under `root`, as steps for the slice scheduler.
+ * The relevance gate over the text under `root`, as steps for the slice scheduler.
  *
  * It reads `textContent` once and tests it in pieces. Measured in Chromium's isolated world
  * on a 2 MB page of 7,000 paragraphs, that costs 25–35 ms cold, while a TreeWalker test of each
  * text node costs 35–80 ms: the first walk creates a script wrapper per node. Script and
  * style text is included; a false "relevant" only loads the scanner, whose extraction skips it.
+ * Each step tests one range of the same string, and the gate reads a word that crosses the
+ * range's end whole, so no word is cut in two by a step.
  * @param root usually `document.body`
- * @param test the claim list's relevance test
- * @returns true at the first piece with an anchor (stops there)
+ * @param session a session of the claim list's relevance gate
+ * @returns true at the first piece with relevant text (stops there)
  */
-export function* pageRelevanceSteps(root: Node, test: RelevanceTest): Generator<void, boolean, void> {
+export function* pageRelevanceSteps(root: Node, session: RelevanceSession): Generator<void, boolean, void> {
   const text = root.textContent ?? '';
   for (let from = 0; from < text.length; from += CHARS_PER_STEP) {
-    // Overlap the previous piece, so an anchor cut in two is still found.
-    const piece = text.slice(Math.max(0, from - RELEVANCE_CARRY_CHARS), from + CHARS_PER_STEP);
-    if (test(piece)) return true;
+    if (session.feed(text, from, Math.min(text.length, from + CHARS_PER_STEP))) return true;
     yield;
   }
   return false;
@@ -41,12 +41,13 @@ function inNonProse(node: Node): boolean {
  * The same check over a few changed nodes (a mutation batch), run at once: batches are small.
  * Scripts, styles and other elements the extractor skips are skipped here too.
  * @param nodes added or changed nodes; disconnected ones are skipped
- * @param test the claim list's relevance test
+ * @param session a session of the claim list's relevance gate: a pump word seen earlier in it
+ *   counts with context added now
  */
-export function nodesAreRelevant(nodes: readonly Node[], test: RelevanceTest): boolean {
+export function nodesAreRelevant(nodes: readonly Node[], session: RelevanceSession): boolean {
   return nodes.some((node) => {
     if (!node.isConnected || inNonProse(node)) return false;
     if (node.nodeType === 1 && NON_PROSE_TAGS.has((node as Element).localName)) return false;
-    return test(node.textContent ?? '');
+    return session.feed(node.textContent ?? '');
   });
 }

@@ -1,4 +1,4 @@
-import type { RelevanceTest } from '../matching/relevance';
+import type { RelevanceGate } from '../matching/relevance-gate';
 import type { Lifecycle } from './lifecycle';
 import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
@@ -7,7 +7,8 @@ import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 export interface RelevanceWatchOptions {
   document: Document;
   window: Window;
-  test: RelevanceTest;
+  /** The claim list's relevance gate. */
+  gate: RelevanceGate;
   lifecycle: Lifecycle;
   slices: SliceEnvironment;
   /** Called once, when the page first shows relevant text. */
@@ -22,7 +23,7 @@ const PENDING_NODE_LIMIT = 2000;
 const MAX_BACKOFF_MS = 2000;
 
 /**
- * The content script's first and only job on a page without intrathecal-therapy vocabulary:
+ * The content script's first and only job on a page that fails the relevance gate:
  * check the page once, then watch mutations and SPA navigations and check only what changed.
  * Nothing else runs, and nothing is added to the page, until the test passes; then the
  * observer stops and `onRelevant` runs (the content script loads the scanner; the page
@@ -31,7 +32,10 @@ const MAX_BACKOFF_MS = 2000;
  * @returns a function that stops watching without reporting
  */
 export function watchForRelevance(options: RelevanceWatchOptions): () => void {
-  const { document: doc, lifecycle, test } = options;
+  const { document: doc, lifecycle } = options;
+  // One session for the whole watch: a bare pump seen on the page and its context added later
+  // count together.
+  const session = options.gate.session();
   const delay = options.flushDelayMs ?? 150;
   let done = false;
   let pending: Node[] = [];
@@ -82,7 +86,7 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
       checkWholePage();
     } else {
       backoffMs = 0;
-      if (nodesAreRelevant(nodes, test)) finish();
+      if (nodesAreRelevant(nodes, session)) finish();
     }
   }
 
@@ -95,7 +99,7 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     const body = doc.body;
     if (body === null) return;
     fullCheckRunning = true;
-    runInSlices(pageRelevanceSteps(body, test), options.slices, { signal: lifecycle.signal }).then(
+    runInSlices(pageRelevanceSteps(body, session), options.slices, { signal: lifecycle.signal }).then(
       ({ value }) => {
         fullCheckRunning = false;
         if (value) finish();

@@ -232,6 +232,24 @@ export async function togglePinnedPublisher(publisher: string): Promise<boolean>
 }
 
 /**
+ * Applies a batch of pin changes in one storage write, on top of the list as stored now (so a
+ * change made meanwhile in another tab is kept). Pins past {@link PINNED_MAX} are dropped.
+ * @param changes publisher → true to pin (appended last), false to unpin
+ * @returns the list as stored after the write
+ */
+export async function applyPinChanges(changes: ReadonlyMap<string, boolean>): Promise<string[]> {
+  return pinnedSources.update((list) => {
+    let next = [...list];
+    for (const [publisher, pin] of changes) {
+      const key = publisher.trim();
+      if (!pin) next = next.filter((p) => p !== key);
+      else if (!next.includes(key) && next.length < PINNED_MAX) next.push(key);
+    }
+    return next;
+  });
+}
+
+/**
  * Watches the pinned list in every extension context, so open notes re-sort without reload.
  * @param cb called with the full ordered list after each change
  * @returns a function that stops watching

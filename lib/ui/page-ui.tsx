@@ -1,20 +1,20 @@
 import { render } from 'preact';
 import type { ClaimNote } from '../claims/claim-list';
+import type { FindingReason } from '../matching/types';
 import { detectColorScheme } from '../page/color-scheme';
 import { markerButton } from '../page/markers';
+import { createShadowHost, type ShadowHost } from '../page/shadow-host';
+import type { PinWriter } from '../storage/pin-writer';
 import { NoteCard } from './note/note-card';
 import { noteCardCss } from './note/note-card-css';
-
-/** Tag of the one host element of Claimnote's in-page UI (page DOM contract). */
-export const ROOT_TAG = 'claimnote-root';
-
-/** Scan status shown on the host for tests and tools: `data-state`. */
-export type ScanState = 'scanning' | 'idle';
+import type { ReportGate } from './note/report-gate';
 
 /** A note to show and the marker it belongs to. */
 export interface NoteRequest {
   note: ClaimNote;
   quote: string;
+  /** Why the sentence matched (the rule and its words), when the matcher said. */
+  reason?: FindingReason;
   /** Index of the finding in the page's findings. */
   index: number;
   marker: HTMLElement;
@@ -22,11 +22,16 @@ export interface NoteRequest {
   focus: boolean;
 }
 
-/** The in-page UI host: `<claimnote-root>` with an open shadow root holding the note card. */
+/**
+ * The note layer: a `<div>` appended to `<html>` with a closed shadow root holding the note
+ * card. It is created when the first card opens, not when the page is scanned, so a page whose
+ * claims the reader never sees (off-screen, hidden) gets no element at all.
+ */
 export interface PageUi {
-  readonly host: HTMLElement;
-  /** Updates `data-state` and `data-findings` on the host. */
-  setStatus(state: ScanState, findings: number): void;
+  /** The host, once a card has been opened; null before. */
+  readonly host: HTMLElement | null;
+  /** The host's closed shadow root, for the content script and its tests; null before. */
+  readonly root: ShadowRoot | null;
   /** Shows the card for a finding next to its marker. */
   openNote(request: NoteRequest): void;
   /**
@@ -52,6 +57,10 @@ export interface PageUiOptions {
   listReviewed: string;
   /** Current page address, for reports. */
   pageUrl(): string;
+  /** Batches the reader's pin toggles into few storage writes (shared by every card). */
+  pins: PinWriter;
+  /** De-duplicates and limits report starts from the cards. */
+  reports: ReportGate;
 }
 
 /** Gap between a marker and its card, in CSS pixels. */
@@ -60,16 +69,13 @@ const CARD_GAP = 6;
 const VIEWPORT_MARGIN = 8;
 
 /**
- * Creates the UI host and appends it to `<html>`. The host pins its own box with inline
- * `!important` styles: page rules like `* { all: unset }` or a huge `z-index` overlay must
- * neither hide it nor stack above it.
- * @param doc the page's document
- * @param view the page's window
- * @param options claim list date and page address
- * @returns the UI handle
+ * Creates the note layer's host the first time it is needed and appends it to `<html>`. The
+ * host pins its own box with inline `!important` styles: page rules like `* { all: unset }`
+ * or a huge `z-index` overlay must neither hide it nor stack above it.
  */
-export function createPageUi(doc: Document, view: Window, options: PageUiOptions): PageUi {
-  const host = doc.createElement(ROOT_TAG);
+function createLayerHost(doc: Document): ShadowHost & { layer: HTMLElement } {
+  const shadowHost = createShadowHost(doc, 'div');
+  const { host, root } = shadowHost;
   const pin = (property: string, value: string) => host.style.setProperty(property, value, 'important');
   // Box properties only: pinning text spacing (`all`) with !important would stop readers'
   // own spacing stylesheets (WCAG 1.4.12); the card resets inherited text styles itself.
@@ -86,27 +92,36 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
   pin('contain', 'none');
   pin('visibility', 'visible');
   pin('opacity', '1');
-  host.setAttribute('data-state', 'idle');
-  host.setAttribute('data-findings', '0');
-  const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = noteCardCss;
   const layer = doc.createElement('div');
   layer.className = 'cn-layer';
-  shadow.append(style, layer);
-  doc.documentElement.append(host);
+  root.append(style, layer);
+  return { ...shadowHost, layer };
+}
 
+/**
+ * Creates the in-page UI. Nothing is added to the page until a card opens.
+ * @param doc the page's document
+ * @param view the page's window
+ * @param options claim list date, page address, pin writer
+ * @returns the UI handle
+ */
+export function createPageUi(doc: Document, view: Window, options: PageUiOptions): PageUi {
+  let shadow: (ShadowHost & { layer: HTMLElement }) | null = null;
   let openIndex: number | null = null;
   let openMarker: HTMLElement | null = null;
   let returningFocus = false;
   let headingCount = 0;
 
-  const ensureAttached = () => {
+  const ensureAttached = (): ShadowHost & { layer: HTMLElement } => {
+    shadow ??= createLayerHost(doc);
     // Some single-page apps rebuild <html>'s children; the host must come back.
-    if (!host.isConnected) doc.documentElement.append(host);
+    if (!shadow.host.isConnected) doc.documentElement.append(shadow.host);
+    return shadow;
   };
 
-  const position = (card: HTMLElement, marker: HTMLElement) => {
+  const position = (card: HTMLElement, marker: HTMLElement, host: HTMLElement) => {
     const anchor = marker.getBoundingClientRect();
     const origin = host.getBoundingClientRect();
     const width = card.offsetWidth;
@@ -139,14 +154,14 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
   };
 
   const ui: PageUi = {
-    host,
-    setStatus(state, findings) {
-      ensureAttached();
-      host.setAttribute('data-state', state);
-      host.setAttribute('data-findings', String(findings));
+    get host() {
+      return shadow?.host ?? null;
+    },
+    get root() {
+      return shadow?.root ?? null;
     },
     openNote(request) {
-      ensureAttached();
+      const { host, layer } = ensureAttached();
       if (openIndex !== request.index || openMarker !== request.marker) {
         headingCount += 1;
         openIndex = request.index;
@@ -155,9 +170,12 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
           <NoteCard
             note={request.note}
             quote={request.quote}
+            reason={request.reason}
             pageUrl={options.pageUrl()}
             listReviewed={options.listReviewed}
             headingId={`cn-note-heading-${headingCount}`}
+            pins={options.pins}
+            reports={options.reports}
             onClose={() => ui.closeNote(true)}
           />,
           layer,
@@ -165,7 +183,7 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
         const card = layer.querySelector<HTMLElement>('[data-claimnote="note-card"]');
         if (card) {
           card.setAttribute('data-scheme', detectColorScheme(doc, view));
-          position(card, request.marker);
+          position(card, request.marker, host);
         }
       }
       if (request.focus) layer.querySelector<HTMLElement>('[data-claimnote="note-card"]')?.focus();
@@ -175,7 +193,7 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
       const marker = openMarker;
       openIndex = null;
       openMarker = null;
-      render(null, layer);
+      if (shadow) render(null, shadow.layer);
       if (returnFocus) focusMarker(marker);
     },
     get openIndex() {
@@ -188,13 +206,17 @@ export function createPageUi(doc: Document, view: Window, options: PageUiOptions
       return returningFocus;
     },
     contains(node) {
-      return node !== null && (node === host || host.contains(node) || shadow.contains(node));
+      if (node === null || shadow === null) return false;
+      return node === shadow.host || shadow.root.contains(node);
     },
     destroy() {
-      render(null, layer);
+      if (shadow) {
+        render(null, shadow.layer);
+        shadow.host.remove();
+      }
+      shadow = null;
       openIndex = null;
       openMarker = null;
-      host.remove();
     },
   };
   return ui;

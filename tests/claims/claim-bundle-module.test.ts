@@ -12,4 +12,11 @@ describe('virtual:claimnote/claim-bundle', () => {
       for (const source of note.sources) expect(source.url).toMatch(/^https:\/\//);
     }
   });
+
+  it('says for every pattern which rules-file line it was compiled from, for "why this matched"', () => {
+    for (const pattern of bundle.index.patterns) {
+      expect(pattern.source?.file).toBe(`claims/rules/${pattern.claimId}.rules`);
+      expect(pattern.source?.text).toMatch(/^match /);
+    }
+  });
 });

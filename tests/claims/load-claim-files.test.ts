@@ -1,42 +1,16 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ClaimListError, loadClaimFiles } from '../../lib/claims/load-claim-files';
+import { brainExamples, claimDir, prose } from './claim-dir';
 
-const source = {
-  id: 'fda-pumps',
-  publisher: 'U.S. Food and Drug Administration',
-  title: 'Implanted pumps',
-  url: 'https://www.fda.gov/example',
-  kind: 'government',
-};
+const rules = `match deliver + into (the|your|my)? brain\n  except ventricle  # protects: n1\n${brainExamples}`;
+const cwd = process.cwd();
 
-const claim = {
-  id: 'delivers-into-brain',
-  statement: 'Intrathecal pumps deliver drug into the brain.',
-  verdict: 'false',
-  correction: 'The pump delivers drug into the spinal fluid.',
-  explanation: 'The catheter ends in the fluid around the spinal cord, not in the brain.',
-  sources: ['fda-pumps'],
-  reviewed: '2026-11-25',
-  match: { patterns: [{ all: [['@deliver'], ['into the brain']] }] },
-  examples: {
-    positive: ['a1 a1 a1', 'a2 a2 a2', 'a3 a3 a3', 'a4 a4 a4', 'a5 a5 a5', 'a6 a6 a6'],
-    negative: ['b1 b1 b1', 'b2 b2 b2', 'b3 b3 b3', 'b4 b4 b4', 'b5 b5 b5', 'b6 b6 b6'],
-  },
-};
-
-function claimDir(overrides: { claim?: object; source?: object; claimFile?: string } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claims-'));
-  mkdirSync(join(dir, 'items'));
-  mkdirSync(join(dir, 'sources'));
-  writeFileSync(join(dir, 'lexicon.json'), JSON.stringify({ concepts: { deliver: ['deliver'] } }));
-  writeFileSync(join(dir, 'sources', 'fda-pumps.json'), JSON.stringify({ ...source, ...overrides.source }));
-  writeFileSync(
-    join(dir, 'items', overrides.claimFile ?? 'delivers-into-brain.json'),
-    JSON.stringify({ ...claim, ...overrides.claim }),
-  );
+function dirWith(change?: (dir: string) => void): string {
+  const dir = claimDir({ rules: { 'delivers-into-brain': rules } });
+  change?.(dir);
+  process.chdir(dir);
   return dir;
 }
 
@@ -50,45 +24,104 @@ function problemsOf(dir: string): string[] {
   return [];
 }
 
+const writeItem = (dir: string, value: object, name = 'delivers-into-brain.json') =>
+  writeFileSync(join(dir, 'items', name), JSON.stringify({ ...prose('delivers-into-brain'), ...value }));
+
 describe('loadClaimFiles', () => {
-  it('loads a valid list and versions it by date and content', () => {
-    const list = loadClaimFiles(claimDir());
+  afterEach(() => process.chdir(cwd));
+
+  it('loads prose, rules and examples, and versions the list by date and content', () => {
+    const list = loadClaimFiles(dirWith());
     expect(list.claims).toHaveLength(1);
+    expect(list.claims[0]?.match.patterns[0]).toMatchObject({
+      all: [['deliver'], ['into brain', 'into the brain', 'into your brain', 'into my brain']],
+      none: ['ventricle'],
+      source: { file: 'rules/delivers-into-brain.rules', line: 1 },
+    });
+    expect(list.claims[0]?.examples.negative).toHaveLength(6);
     expect(list.version).toMatch(/^2026-11-25\+[0-9a-f]{8}$/);
-    const changed = loadClaimFiles(claimDir({ claim: { correction: 'The pump delivers drug to the CSF.' } }));
+    const changed = loadClaimFiles(
+      dirWith((dir) => writeItem(dir, { correction: 'The pump delivers drug to the CSF.' })),
+    );
     expect(changed.version).not.toBe(list.version);
   });
 
   it('names the file and field of a bad verdict', () => {
-    const [problem] = problemsOf(claimDir({ claim: { verdict: 'wrong' } }));
+    const [problem] = problemsOf(dirWith((dir) => writeItem(dir, { verdict: 'wrong' })));
     expect(problem).toMatch(/items\/delivers-into-brain\.json: field "verdict"/);
   });
 
-  it('rejects too few examples, naming the field', () => {
-    const problems = problemsOf(claimDir({ claim: { examples: { positive: ['only one'], negative: [] } } }));
-    expect(problems.join('\n')).toMatch(/field "examples\.positive"/);
+  it('refuses matching rules in the prose file: they belong in the rules file', () => {
+    const problems = problemsOf(dirWith((dir) => writeItem(dir, { match: { patterns: [] } })));
+    expect(problems.join('\n')).toMatch(
+      /items\/delivers-into-brain\.json: field "\(root\)": Unrecognized key: "match"/,
+    );
+  });
+
+  it('rejects too few examples, naming the rules file', () => {
+    const problems = problemsOf(
+      dirWith((dir) =>
+        writeFileSync(
+          join(dir, 'rules', 'delivers-into-brain.rules'),
+          'match deliver\nexamples\n+ p1: x y z',
+        ),
+      ),
+    );
+    expect(problems).toContain('rules/delivers-into-brain.rules:1: needs at least 6 positive examples');
   });
 
   it('rejects a source that is not https', () => {
-    const problems = problemsOf(claimDir({ source: { url: 'http://www.fda.gov/example' } }));
+    const problems = problemsOf(
+      dirWith((dir) =>
+        writeFileSync(
+          join(dir, 'sources', 'fda-pumps.json'),
+          JSON.stringify({
+            id: 'fda-pumps',
+            publisher: 'FDA',
+            title: 'Pumps',
+            url: 'http://www.fda.gov/x',
+            kind: 'government',
+          }),
+        ),
+      ),
+    );
     expect(problems.join('\n')).toMatch(/sources\/fda-pumps\.json: field "url"/);
   });
 
-  it('rejects unknown source ids, unknown concepts and file names that differ from ids', () => {
+  it('rejects unknown source ids, unknown concepts by line, file names that differ from ids', () => {
     const problems = problemsOf(
-      claimDir({
-        claim: { sources: ['nope'], match: { patterns: [{ all: [['@missing']] }] } },
-        claimFile: 'other-name.json',
+      dirWith((dir) => {
+        writeItem(dir, { sources: ['nope'] });
+        writeFileSync(
+          join(dir, 'rules', 'delivers-into-brain.rules'),
+          `# a comment\nmatch @missing + brain\n${brainExamples}`,
+        );
+        writeItem(dir, { id: 'other-name' }, 'other-name.json');
+        writeFileSync(join(dir, 'rules', 'other-name.rules'), rules);
+        writeItem(dir, { id: 'different' }, 'mismatch.json');
+        writeFileSync(join(dir, 'rules', 'mismatch.rules'), rules);
       }),
     );
-    expect(problems.join('\n')).toMatch(/field "sources\.0": unknown source id "nope"/);
-    expect(problems.join('\n')).toMatch(/unknown concept "@missing"/);
-    expect(problems.join('\n')).toMatch(/must equal the file name/);
+    expect(problems).toContain('items/delivers-into-brain.json: field "sources.0": unknown source id "nope"');
+    expect(problems).toContain('rules/delivers-into-brain.rules:2: unknown concept "@missing"');
+    expect(problems).toContain('items/mismatch.json: field "id": "different" must equal the file name');
+  });
+
+  it('reports a claim without a rules file, and a lexicon.json left by an older branch', () => {
+    const problems = problemsOf(
+      dirWith((dir) => {
+        writeItem(dir, { id: 'lonely' }, 'lonely.json');
+        writeFileSync(join(dir, 'lexicon.json'), '{"concepts":{}}');
+      }),
+    );
+    expect(problems).toContain('items/lonely.json: no rules file rules/lonely.rules');
+    expect(problems.join('\n')).toMatch(
+      /lexicon\.json: concepts live in lexicon\/<name>\.txt; run `npx tsx scripts\/split-lexicon\.ts`/,
+    );
   });
 
   it('reports invalid JSON with the file name', () => {
-    const dir = claimDir();
-    writeFileSync(join(dir, 'items', 'delivers-into-brain.json'), '{ not json');
+    const dir = dirWith((d) => writeFileSync(join(d, 'items', 'delivers-into-brain.json'), '{ not json'));
     expect(problemsOf(dir).join('\n')).toMatch(/delivers-into-brain\.json: not valid JSON/);
   });
 });

@@ -6,6 +6,7 @@ import type { BrowserContext, Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type BrowserName, launchChromiumContext, requireBuild } from './harness/browsers';
+import { evaluateWithUiChromium, evaluateWithUiFirefox, type UiFunction } from './harness/claimnote-ui';
 import { type FixtureServer, startFixtureServer } from './harness/fixture-server';
 import { inPageExpression } from './harness/in-page';
 
@@ -23,6 +24,10 @@ import { inPageExpression } from './harness/in-page';
  * fixed by preference (Firefox otherwise picks a random one for moz-extension:// URLs).
  * Firefox's automation cannot open moz-extension:// pages, so popup and options are checked
  * in Chromium only.
+ *
+ * The note card and markers live in closed shadow roots, which axe-core (running in the page)
+ * cannot enter; the harness reaches them through the automation protocol, and for the audit
+ * mirrors each closed root, styles included, into an open root in the same place.
  */
 
 type Scheme = 'light' | 'dark';
@@ -38,6 +43,8 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 interface A11yPage {
   goto(url: string): Promise<void>;
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Like `evaluate`, with Claimnote's closed roots (harness/claimnote-ui.ts). */
+  evaluateWithUi<A, R>(fn: UiFunction<A, R>, arg: A): Promise<R>;
   press(key: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,7 +57,9 @@ interface Driver {
 }
 
 function fromPlaywright(page: PlaywrightPage): A11yPage {
+  const cdp = page.context().newCDPSession(page);
   return {
+    evaluateWithUi: async (fn, arg) => evaluateWithUiChromium(await cdp, fn, arg, true),
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -63,6 +72,7 @@ function fromPlaywright(page: PlaywrightPage): A11yPage {
 
 function fromPuppeteer(page: PuppeteerPage): A11yPage {
   return {
+    evaluateWithUi: (fn, arg) => evaluateWithUiFirefox(page, fn, arg, true),
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -158,6 +168,38 @@ async function runAxe(page: A11yPage, include: (string | string[])[] | null): Pr
   );
 }
 
+/**
+ * Runs axe-core on Claimnote's note card and markers: each closed root is mirrored into an open
+ * one (a copy of its host right after it, the original hidden meanwhile), axe audits the
+ * mirrors, and everything is put back.
+ */
+async function runAxeOnClaimnote(page: A11yPage): Promise<AxeViolation[]> {
+  const mirrored = await page.evaluateWithUi((_arg: undefined, roots) => {
+    for (const root of roots) {
+      const host = root.host as HTMLElement;
+      const mirror = document.createElement(host.localName);
+      mirror.setAttribute('style', host.getAttribute('style') ?? '');
+      mirror.setAttribute('data-a11y-mirror', '');
+      const open = mirror.attachShadow({ mode: 'open' });
+      open.adoptedStyleSheets = [...root.adoptedStyleSheets];
+      for (const child of root.childNodes) open.append(child.cloneNode(true));
+      host.after(mirror);
+      host.style.setProperty('visibility', 'hidden', 'important');
+    }
+    return roots.length;
+  }, undefined);
+  expect(mirrored, 'closed roots to audit').toBeGreaterThanOrEqual(2);
+  try {
+    return await runAxe(page, ['[data-a11y-mirror]']);
+  } finally {
+    await page.evaluateWithUi((_arg: undefined, roots) => {
+      for (const mirror of document.querySelectorAll('[data-a11y-mirror]')) mirror.remove();
+      for (const root of roots)
+        (root.host as HTMLElement).style.setProperty('visibility', 'visible', 'important');
+    }, undefined);
+  }
+}
+
 const serious = (violations: AxeViolation[]) =>
   violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 
@@ -168,15 +210,16 @@ interface TabStop {
 }
 
 /**
- * Tags every focusable control under `rootSelector` (looking into open shadow roots), then
- * presses Tab up to `maxPresses` times and records which tagged controls received focus.
+ * Tags every focusable control under `rootSelector` (or, when it is null, in Claimnote's closed
+ * roots), looking into open shadow roots, then presses Tab up to `maxPresses` times and
+ * records which tagged controls received focus.
  */
 async function walkWithTab(
   page: A11yPage,
-  rootSelector: string,
+  rootSelector: string | null,
   maxPresses: number,
 ): Promise<{ controls: string[]; reached: TabStop[] }> {
-  const controls = await page.evaluate((selector: string) => {
+  const controls = await page.evaluateWithUi((selector: string | null, roots) => {
     const found: string[] = [];
     const focusable =
       'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -192,18 +235,28 @@ async function walkWithTab(
         found.push(id);
       }
     };
-    for (const root of document.querySelectorAll(selector)) {
-      visit(root.shadowRoot ?? root);
-      if (root.shadowRoot) visit(root);
+    if (selector === null) {
+      // The note layer's root: the card's controls (markers are not part of the card's cycle).
+      for (const root of roots) if (root.querySelector('[data-claimnote="note-card"]')) visit(root);
+    } else {
+      for (const root of document.querySelectorAll(selector)) {
+        visit(root.shadowRoot ?? root);
+        if (root.shadowRoot) visit(root);
+      }
     }
     return found;
   }, rootSelector);
   const reached: TabStop[] = [];
   for (let press = 0; press < maxPresses; press++) {
     await page.press('Tab');
-    const stop = await page.evaluate(() => {
+    const stop = await page.evaluateWithUi((_arg: undefined, roots) => {
       let active: Element | null = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      for (;;) {
+        const current = active;
+        const root = current?.shadowRoot ?? roots.find((candidate) => candidate.host === current);
+        if (!root?.activeElement) break;
+        active = root.activeElement;
+      }
       const id = active?.getAttribute('data-a11y-stop');
       if (!active || !id) return null;
       const style = getComputedStyle(active);
@@ -256,10 +309,9 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       const page = await open(server?.url(`/generated/a11y-${scheme}.html`) ?? '');
       const started = Date.now();
       while (Date.now() - started < 15_000) {
-        const ready = await page.evaluate(
-          () =>
-            document.querySelector('claimnote-root')?.getAttribute('data-state') === 'idle' &&
-            document.querySelectorAll('claimnote-marker').length >= 2,
+        const ready = await page.evaluateWithUi(
+          (_arg: undefined, roots) =>
+            roots.filter((root) => root.querySelector('button[data-claimnote="marker"]')).length >= 2,
           undefined,
         );
         if (ready) return page;
@@ -269,17 +321,25 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     };
 
     const focusFirstMarker = (page: A11yPage) =>
-      page.evaluate(() => {
-        const button = document.querySelector('claimnote-marker')?.shadowRoot?.querySelector('button');
-        button?.focus();
-        return button !== null && button !== undefined;
+      page.evaluateWithUi((_arg: undefined, roots) => {
+        const buttons = roots
+          .map((root) => root.querySelector<HTMLButtonElement>('button[data-claimnote="marker"]'))
+          .filter((button): button is HTMLButtonElement => button !== null)
+          .sort((a, b) =>
+            (a.getRootNode() as ShadowRoot).host.compareDocumentPosition(
+              (b.getRootNode() as ShadowRoot).host,
+            ) & Node.DOCUMENT_POSITION_FOLLOWING
+              ? -1
+              : 1,
+          );
+        buttons[0]?.focus();
+        return buttons.length > 0;
       }, undefined);
 
     const cardState = (page: A11yPage) =>
-      page.evaluate(() => {
-        const card = document
-          .querySelector('claimnote-root')
-          ?.shadowRoot?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
+      page.evaluateWithUi((_arg: undefined, roots) => {
+        let card: HTMLElement | null = null;
+        for (const root of roots) card ??= root.querySelector<HTMLElement>('[data-claimnote="note-card"]');
         if (!card) return { open: false, animations: 0, scheme: '' };
         const box = card.getBoundingClientRect();
         const running = card
@@ -298,7 +358,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
         expect(await focusFirstMarker(page)).toBe(true);
         await page.press('Enter');
         await expect.poll(async () => (await cardState(page)).open, { timeout: 5_000 }).toBe(true);
-        const violations = await runAxe(page, ['claimnote-root', 'claimnote-marker']);
+        const violations = await runAxeOnClaimnote(page);
         expect(serious(violations), JSON.stringify(violations, null, 1)).toEqual([]);
       } finally {
         await page.close();
@@ -315,7 +375,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
           (await cardState(page)).animations,
           'animations running with prefers-reduced-motion: reduce',
         ).toBe(0);
-        const { controls, reached } = await walkWithTab(page, 'claimnote-root', 40);
+        const { controls, reached } = await walkWithTab(page, null, 40);
         expect(controls.length).toBeGreaterThanOrEqual(2);
         expect(reached.map((stop) => stop.id).sort()).toEqual([...controls].sort());
         expect(reached.filter((stop) => !stop.indicated).map((stop) => stop.id)).toEqual([]);

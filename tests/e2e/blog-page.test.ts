@@ -28,7 +28,7 @@ describe.each(BROWSERS)('blog page with false claims, in %s', (browserName) => {
   let markers: MarkerInfo[];
 
   beforeAll(async () => {
-    ({ page, state } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 }));
+    ({ page, state } = await openFixture(context(), PAGE, { requireActive: true, minFindings: 1 }));
     markers = await readMarkers(page);
   });
 
@@ -53,11 +53,11 @@ describe.each(BROWSERS)('blog page with false claims, in %s', (browserName) => {
     expect(marker.buttonFocusable).toBe(true);
     expect(marker.buttonName ?? '').toMatch(/claimnote/i);
     expect(marker.buttonRect?.width ?? 0).toBeGreaterThan(0);
-    const highlights = await readHighlights(page);
-    const ranges = highlights[`claimnote-${claim.verdict}`] ?? [];
-    // The highlighted sentence sits in the same paragraph as the marker after it.
+    // One highlight for every verdict (the verdict is not the page's to read); the
+    // highlighted sentence sits in the same paragraph as the marker after it.
+    const ranges = await readHighlights(page);
     const inBlock = ranges.filter((text) => text.length > 10 && marker.blockText.includes(text));
-    expect(inBlock, `no claimnote-${claim.verdict} highlight in "${marker.blockText}"`).not.toEqual([]);
+    expect(inBlock, `no highlight in "${marker.blockText}"`).not.toEqual([]);
   });
 
   it.each(expected)('opens the note for %s with verdict and sources; Escape closes it', async (claimId) => {

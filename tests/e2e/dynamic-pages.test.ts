@@ -14,7 +14,7 @@ describe.each(BROWSERS)('pages that change after load, in %s', (browserName) => 
 
   it('forum thread: replies added by a timer and by a button are scanned', async () => {
     const expected = fixtureExpectations(FORUM);
-    const { page } = await openFixture(context(), FORUM, { requireHost: true });
+    const { page } = await openFixture(context(), FORUM, { requireActive: true });
     await waitFor(
       page,
       () =>
@@ -42,7 +42,7 @@ describe.each(BROWSERS)('pages that change after load, in %s', (browserName) => 
 
   it('single-page app: the article shown after pushState is scanned', async () => {
     const expected = fixtureExpectations(SPA);
-    const { page } = await openFixture(context(), SPA, { requireHost: true, minFindings: 1 });
+    const { page } = await openFixture(context(), SPA, { requireActive: true, minFindings: 1 });
     expect(markerClaimIds(await readMarkers(page))).toEqual(expected.initial);
 
     const button = await page.evaluate(() => {

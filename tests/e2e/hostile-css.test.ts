@@ -20,7 +20,7 @@ describe.each(BROWSERS)('page with hostile CSS, in %s', (browserName) => {
   let markers: MarkerInfo[];
 
   beforeAll(async () => {
-    ({ page } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 }));
+    ({ page } = await openFixture(context(), PAGE, { requireActive: true, minFindings: 1 }));
     markers = await readMarkers(page);
   });
 

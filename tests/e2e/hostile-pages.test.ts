@@ -10,7 +10,7 @@ import {
   launchBrowser,
   REPO_ROOT,
 } from './harness/browsers';
-import { delay, openNote, readNoteCard, waitFor, waitForScan } from './harness/claimnote-page';
+import { delay, openNote, readNoteCard, readScanState, waitFor, waitForScan } from './harness/claimnote-page';
 import { fixtureExpectations } from './harness/expectations';
 import { FIXTURE_PAGES_DIR, type FixtureServer, startFixtureServer } from './harness/fixture-server';
 import { useBrowserWithExtension, waitForMarkerIds } from './harness/session';
@@ -93,7 +93,6 @@ type Fixture = Window & {
   __stormInserted?: number;
   __chunksLoaded?: number;
   __eventLoop?: { report(from: number, to: number): LoopReport; now(): number };
-  __frameStates?: Record<string, { hostPresent: boolean; state: string | null; markerIds: string[] }>;
 };
 
 /**
@@ -176,20 +175,44 @@ async function measure(page: DriverPage, spec: HostilePage): Promise<LoopReport 
   return { ...report, windowMs: spec.windowMs };
 }
 
-/** Marker claim ids, read without Array.prototype.map/filter (overridden on one fixture). */
+/**
+ * Marker claim ids, read without Array.prototype.map/filter (overridden on one fixture), from
+ * the markers' closed roots (reached through the automation protocol).
+ */
 function readMarkerIdsSafely(page: DriverPage): Promise<string[]> {
-  return page.evaluate(() => {
-    const ids: string[] = [];
-    for (const marker of document.querySelectorAll('claimnote-marker')) {
-      const id = marker.getAttribute('data-claim-id') ?? '(none)';
-      if (ids.indexOf(id) === -1) ids.push(id);
-    }
-    return ids.sort();
-  }, undefined);
+  return page.evaluateWithUi(
+    (_arg: undefined, roots) => {
+      const ids: string[] = [];
+      for (const root of roots) {
+        const button = root.querySelector('button[data-claimnote="marker"]');
+        const id = button?.getAttribute('data-claim-id');
+        if (id && ids.indexOf(id) === -1) ids.push(id);
+      }
+      return ids.sort();
+    },
+    undefined,
+    { deep: true },
+  );
 }
 
-function countMarkers(page: DriverPage): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('claimnote-marker').length, undefined);
+async function countMarkers(page: DriverPage): Promise<number> {
+  return (await readScanState(page)).markers;
+}
+
+/** Text of each range of Claimnote's highlight (its random name comes from the test probe). */
+function readHighlightTexts(page: DriverPage, within: string | null = null): Promise<string[]> {
+  return page.evaluate(
+    ({ name, within }: { name: string | null; within: string | null }) => {
+      const texts: string[] = [];
+      const root = within === null ? null : document.getElementById(within)?.shadowRoot;
+      for (const range of name === null ? [] : (CSS.highlights.get(name) ?? [])) {
+        const r = range as Range;
+        if (within === null || root?.contains(r.startContainer)) texts.push(r.toString());
+      }
+      return texts;
+    },
+    { name: page.probe?.highlight ?? null, within },
+  );
 }
 
 /** Loads `spec` in a fresh tab, drives it, and measures; the caller closes the page. */
@@ -203,7 +226,7 @@ async function openAndMeasure(
   await page.goto(server.url(spec.path));
   if (spec.path.endsWith('strict-csp.html')) await installProbeFromDriver(page);
   if (withClaimnote) {
-    await waitForScan(page, { requireHost: true, minFindings: 1, timeoutMs: spec.settleMs, settleMs: 800 });
+    await waitForScan(page, { requireActive: true, minFindings: 1, timeoutMs: spec.settleMs, settleMs: 800 });
   }
   await spec.drive?.(page);
   const loop = await measure(page, spec);
@@ -271,7 +294,8 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       try {
         // The probe ran; how often it fired is part of the measurement, not a precondition.
         expect(loop.samples).toBeGreaterThan(0);
-        expect(await page.evaluate(() => document.querySelector('claimnote-root'), undefined)).toBeNull();
+        // No Claimnote in this browser: its test probe never reported.
+        expect(page.probe).toBeNull();
         record(browserName, spec.path, 'without', loop);
       } finally {
         await page.close();
@@ -333,10 +357,11 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       const spec = PAGES[1] as HostilePage;
       await check(spec, async (page) => {
         await waitForMarkerIds(page, fixtureExpectations(spec.path).initial ?? [], 30_000);
-        const inBlob = await page.evaluate(
-          () => document.querySelectorAll('#blob claimnote-marker').length,
-          undefined,
-        );
+        const inBlob = await page.evaluateWithUi((_arg: undefined, roots) => {
+          let count = 0;
+          for (const root of roots) if (document.getElementById('blob')?.contains(root.host)) count += 1;
+          return count;
+        }, undefined);
         expect(inBlob).toBe(0);
       });
     });
@@ -344,7 +369,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     it('5,000 claim sentences: all counted, markers capped, every claim still marked', async () => {
       const spec = PAGES[2] as HostilePage;
       await check(spec, async (page) => {
-        const state = await waitForScan(page, { requireHost: true, minFindings: 5_000, timeoutMs: 60_000 });
+        const state = await waitForScan(page, { requireActive: true, minFindings: 5_000, timeoutMs: 60_000 });
         expect(state.findings).toBe(5_000);
         const markers = await countMarkers(page);
         expect(markers, 'markers shown for 5,000 findings (issue 5: cap them)').toBeLessThan(5_000);
@@ -374,37 +399,32 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       await check(spec, async (page) => {
         await waitForMarkerIds(page, expected.main ?? [], 20_000);
         for (const name of ['same', 'cross']) {
+          const frameState = () => {
+            for (const [url, state] of page.frameProbes) if (url.includes(`name=${name}`)) return state;
+            return undefined;
+          };
           await waitFor(
             page,
-            () =>
-              page.evaluate((frame: string) => {
-                const state = (window as Fixture).__frameStates?.[frame];
-                return Boolean(state?.hostPresent && state.state === 'idle' && state.markerIds.length > 0);
-              }, name),
+            async () => {
+              const state = frameState();
+              return Boolean(state?.active && !state.scanning && state.markerIds.length > 0);
+            },
             20_000,
             `Claimnote to settle in the ${name}-origin frame`,
           );
-          const frame = await page.evaluate(
-            (frameName: string) => (window as Fixture).__frameStates?.[frameName],
-            name,
-          );
-          expect([...new Set(frame?.markerIds)].sort(), `${name}-origin frame`).toEqual(expected.frame);
+          expect(frameState()?.markerIds, `${name}-origin frame`).toEqual(expected.frame);
         }
-        const inShadow = await page.evaluate(() => {
-          const root = document.getElementById('shadow-host')?.shadowRoot;
-          const flagged: string[] = [];
-          for (const name of [
-            'claimnote-false',
-            'claimnote-misleading',
-            'claimnote-unsupported',
-            'claimnote-needs-context',
-          ]) {
-            for (const range of CSS.highlights.get(name) ?? []) {
-              if (root?.contains(range.startContainer)) flagged.push(range.toString());
-            }
-          }
-          return { markers: root?.querySelectorAll('claimnote-marker').length ?? -1, flagged };
-        }, undefined);
+        const shadowMarkers = await page.evaluateWithUi(
+          (_arg: undefined, roots) => {
+            const shadow = document.getElementById('shadow-host')?.shadowRoot;
+            let count = 0;
+            for (const root of roots) if (shadow?.contains(root.host)) count += 1;
+            return count;
+          },
+          undefined,
+          { deep: true },
+        );
+        const inShadow = { markers: shadowMarkers, flagged: await readHighlightTexts(page, 'shadow-host') };
         expect(inShadow).toEqual({ markers: 0, flagged: expected.shadow });
       });
     });
@@ -412,37 +432,31 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     it('overridden built-ins: claims found with markers, highlights and a note that opens', async () => {
       const spec = PAGES[6] as HostilePage;
       await check(spec, async (page) => {
-        await waitForScan(page, { requireHost: true, minFindings: 2, timeoutMs: 20_000 });
+        await waitForScan(page, { requireActive: true, minFindings: 2, timeoutMs: 20_000 });
         expect(await readMarkerIdsSafely(page)).toEqual(fixtureExpectations(spec.path).initial);
-        const highlighted = await page.evaluate(() => {
-          let ranges = 0;
-          for (const name of [
-            'claimnote-false',
-            'claimnote-misleading',
-            'claimnote-unsupported',
-            'claimnote-needs-context',
-          ]) {
-            ranges += CSS.highlights.get(name)?.size ?? 0;
-          }
-          return ranges;
-        }, undefined);
+        const highlighted = (await readHighlightTexts(page)).length;
         expect(highlighted).toBeGreaterThanOrEqual(2);
         // Open the first note from the keyboard; the harness's card reader uses getComputedStyle,
         // which this page replaced, so read the card's box directly.
-        await page.evaluate(() => {
-          const button = document.querySelector('claimnote-marker')?.shadowRoot?.querySelector('button');
-          button?.focus();
+        await page.evaluateWithUi((_arg: undefined, roots) => {
+          for (const root of roots) {
+            const button = root.querySelector<HTMLButtonElement>('button[data-claimnote="marker"]');
+            if (button) {
+              button.focus();
+              return;
+            }
+          }
         }, undefined);
         await page.press('Enter');
         await waitFor(
           page,
           () =>
-            page.evaluate(() => {
-              const card = document
-                .querySelector('claimnote-root')
-                ?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
-              const rect = card?.getBoundingClientRect();
-              return rect !== undefined && rect.width > 150 && rect.height > 40;
+            page.evaluateWithUi((_arg: undefined, roots) => {
+              for (const root of roots) {
+                const rect = root.querySelector('[data-claimnote="note-card"]')?.getBoundingClientRect();
+                if (rect !== undefined) return rect.width > 150 && rect.height > 40;
+              }
+              return false;
             }, undefined),
           5_000,
           'the note card to open with a size',

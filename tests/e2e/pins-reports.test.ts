@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type DriverPage } from './harness/browsers';
-import { openNote, readMarkers, readNoteCard, waitFor } from './harness/claimnote-page';
+import { clickInNote, openNote, readMarkers, readNoteCard, waitFor } from './harness/claimnote-page';
 import { claimList, claimWithSources } from './harness/expectations';
 import { type E2eContext, openFixture, useBrowserWithExtension } from './harness/session';
 
@@ -96,10 +96,9 @@ interface ListedSource {
 
 /** The open note card's sources in display order, with their pin state. */
 function readNoteSources(page: DriverPage): Promise<ListedSource[]> {
-  return page.evaluate(() => {
-    const card = document
-      .querySelector('claimnote-root')
-      ?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
+  return page.evaluateWithUi((_arg: undefined, roots) => {
+    let card: Element | null = null;
+    for (const root of roots) card ??= root.querySelector('[data-claimnote="note-card"]');
     return [...(card?.querySelectorAll('li.cn-source') ?? [])].map((item) => {
       const toggle = item.querySelector('button[data-claimnote="pin-toggle"]');
       return {
@@ -110,24 +109,6 @@ function readNoteSources(page: DriverPage): Promise<ListedSource[]> {
       };
     });
   }, undefined);
-}
-
-/** Clicks a button inside the open note card; the first whose `data-publisher` matches, if given. */
-async function clickInNote(page: DriverPage, selector: string, publisher?: string): Promise<void> {
-  const clicked = await page.evaluate(
-    ({ selector, publisher }: { selector: string; publisher: string | null }) => {
-      const card = document
-        .querySelector('claimnote-root')
-        ?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
-      const button = [...(card?.querySelectorAll<HTMLButtonElement>(selector) ?? [])].find(
-        (candidate) => publisher === null || candidate.getAttribute('data-publisher') === publisher,
-      );
-      button?.click();
-      return button !== undefined;
-    },
-    { selector, publisher: publisher ?? null },
-  );
-  if (!clicked) throw new Error(`No ${selector} ${publisher ?? ''} in the note card`);
 }
 
 /** Opens the note of `claimId`, closing any open note first. */
@@ -146,7 +127,7 @@ describe.each(BROWSERS)('pinned sources in note cards, in %s', (browserName) => 
 
   it('pins a publisher in one note and lists it first, marked, in another note and after reload', async () => {
     serveExamplesPage(context());
-    const { page } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });
+    const { page } = await openFixture(context(), PAGE, { requireActive: true, minFindings: 1 });
     const { publisher, pinIn, checkIn } = pinScenario(await markedClaims(page));
     await openNoteFor(page, checkIn);
     const before = await readNoteSources(page);
@@ -182,7 +163,7 @@ describe.each(BROWSERS)('pinned sources in note cards, in %s', (browserName) => 
     expect(after.filter((s) => s.pinned).map((s) => s.publisher)).toEqual([publisher]);
 
     // A fresh load reads the pin back from storage.
-    const { page: reloaded } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });
+    const { page: reloaded } = await openFixture(context(), PAGE, { requireActive: true, minFindings: 1 });
     await openNoteFor(reloaded, checkIn);
     expect((await readNoteSources(reloaded))[0]).toMatchObject({ publisher, pinned: true });
     expect(scriptErrors(page, reloaded)).toEqual([]);
@@ -269,7 +250,7 @@ describe('options page, reports and recovery, in chromium', () => {
 
   beforeAll(async () => {
     serveExamplesPage(context());
-    ({ page } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 }));
+    ({ page } = await openFixture(context(), PAGE, { requireActive: true, minFindings: 1 }));
     ({ publisher, pinIn } = pinScenario(await markedClaims(page)));
     options = await context().session.newPage();
     await openExtensionPage(options, context().session.extensionId, 'options.html');
@@ -457,7 +438,7 @@ describe('options page, reports and recovery, in chromium', () => {
     expect(state.notice).toContain('Your reports contained unreadable data, which was removed or reset.');
 
     // The note card on the page keeps working on the recovered data.
-    const { page: fresh } = await openFixture(context(), PAGE, { requireHost: true, minFindings: 1 });
+    const { page: fresh } = await openFixture(context(), PAGE, { requireActive: true, minFindings: 1 });
     await openNoteFor(fresh, pinIn);
     const sources = await readNoteSources(fresh);
     expect(sources.length).toBeGreaterThan(0);

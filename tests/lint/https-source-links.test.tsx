@@ -8,6 +8,7 @@ import { buildClaimBundle } from '../../lib/claims/build-claim-bundle';
 import { loadClaimFiles } from '../../lib/claims/load-claim-files';
 import type { Source } from '../../lib/claims/schema';
 import { SourceLinks } from '../../lib/ui/note/source-links';
+import { testUiOptions } from '../page/own-ui';
 
 /**
  * Readers follow source links out of a warning, so every link must be https (a plain-http
@@ -63,7 +64,10 @@ describe('SourceLinks', () => {
 
   const renderedHrefs = async (sources: Source[]) => {
     await act(async () => {
-      render(<SourceLinks sources={sources} />, container);
+      render(
+        <SourceLinks sources={sources} pins={testUiOptions(new AbortController().signal).pins} />,
+        container,
+      );
     });
     return [...container.querySelectorAll('a[data-claimnote="source-link"]')].map((link) =>
       link.getAttribute('href'),

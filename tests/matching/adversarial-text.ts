@@ -85,6 +85,12 @@ const PUNCTUATION = [
   '\n\n',
   '。',
   '؟',
+  // Runs of sentence ends without a space after them: the splitter must not restart inside.
+  '.'.repeat(40),
+  '?!'.repeat(20),
+  '…'.repeat(30),
+  '."'.repeat(20),
+  '..... ',
 ];
 
 /**
@@ -174,9 +180,25 @@ export const ADVERSARIAL_KINDS = {
     ),
   /** Sentence terminators only: a million empty sentences. */
   punctuationOnly: (_vocabulary: ClaimVocabulary, size: number) => repeatTo('. ! ? ', size),
+  /** One run of full stops followed by a letter: the splitter once restarted inside such runs. */
+  dotRun: (_vocabulary: ClaimVocabulary, size: number) => runThenLetter('.', size),
+  /** The same with "?!" pairs. */
+  interrobangRun: (_vocabulary: ClaimVocabulary, size: number) => runThenLetter('?!', size),
+  /** The same with the ellipsis character. */
+  ellipsisRun: (_vocabulary: ClaimVocabulary, size: number) => runThenLetter('…', size),
+  /** The same with a stop and a closing quote, over and over. */
+  quotedStopRun: (_vocabulary: ClaimVocabulary, size: number) => runThenLetter('."', size),
+  /** Runs of stops before lowercase words, between claim words: abbreviation and look-ahead paths. */
+  stopsBeforeLowercase: (vocabulary: ClaimVocabulary, size: number) =>
+    repeatTo(`${vocabulary.terms[1] ?? ''}...... etc.. no. e.g. ${vocabulary.terms[2] ?? ''} `, size),
 } as const satisfies Record<string, (vocabulary: ClaimVocabulary, size: number) => string>;
 
 export type AdversarialKind = keyof typeof ADVERSARIAL_KINDS;
+
+/** `unit` repeated to `size - 1` characters, then one letter: a single run with no space in it. */
+function runThenLetter(unit: string, size: number): string {
+  return `${repeatTo(unit, size - 1)}x`;
+}
 
 function repeatTo(unit: string, size: number): string {
   if (unit.length === 0) return '';

@@ -1,5 +1,6 @@
 import type { Claim, Lexicon } from '../../lib/claims/schema';
 import { compileIndex } from '../../lib/matching/compile-index';
+import { englishConcepts } from './english';
 
 /**
  * A small hand-written claim list for the matcher's unit tests, so they test the matcher's rules
@@ -17,6 +18,8 @@ const lexicon: Lexicon = {
     referent: ['it', 'this drug'],
     'bare-pump': ['pump'],
     deliver: ['deliver', 'inject', 'send', 'put'],
+    // The shipped English lists: abbreviations, contractions and clause words are not claim rules.
+    ...englishConcepts,
   },
 };
 

@@ -122,6 +122,28 @@ describe('matcher on random and adversarial text', () => {
     );
   }, 60_000);
 
+  it('finds a claim sentence after a long run of punctuation, whatever the run', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('.', '?!', '…', '."', '!?"', '.)'),
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.constantFrom(...vocabulary.sentences),
+        (unit, times, lowercase) => {
+          // A capital after the run's space starts a new sentence; lowercase would continue it.
+          const sentence = `${lowercase.charAt(0).toUpperCase()}${lowercase.slice(1)}`;
+          const alone = checkDocument(wholeText(sentence)).map((finding) => finding.claimId);
+          // A run glued to a letter, then the sentence on its own after a space.
+          const text = `${unit.repeat(times)}x ${unit.repeat(times)} ${sentence}`;
+          const found = checkDocument(wholeText(text))
+            .filter((finding) => finding.start >= text.length - sentence.length)
+            .map((finding) => finding.claimId);
+          expect(found).toEqual(alone);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
   it('survives deeply repeated claim fragments and long runs of trigger words', () => {
     fc.assert(
       fc.property(

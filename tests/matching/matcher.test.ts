@@ -123,6 +123,19 @@ describe('createMatcher', () => {
     expect(finding?.quote).toBe('the pain pump sends the drug into the brain');
   });
 
+  it('gives each finding its reason: the rendered rule and the words of the text', () => {
+    const [finding] = matcher.scan(doc('The pain pump SENDS morphine into the brain.'));
+    expect(finding?.reason).toEqual({
+      rule: '[deliver | inject | send | …] + [brain] within 15 words',
+      words: ['SENDS', 'brain'],
+    });
+  });
+
+  it('does not read "No." before a new sentence as an abbreviation', () => {
+    // "No." ended nothing, so the question and the answer's "No" made one negated claim.
+    expect(ids(doc('Does the pain pump need a refill? No. It needs a refill every few months.'))).toEqual([]);
+  });
+
   it('tells relevant text from irrelevant text cheaply', () => {
     expect(matcher.isRelevant('Notes on my INTRATHECAL trial')).toBe(true);
     expect(matcher.isRelevant('taking baclofen for spasms')).toBe(true);

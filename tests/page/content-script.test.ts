@@ -5,10 +5,20 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageStateSchema } from '../../lib/messaging/messages';
 import { startContentScript } from '../../lib/page/content-script';
+import type { TestProbeState } from '../../lib/page/test-probe';
 import { setSitePaused } from '../../lib/storage/storage';
 import { useEnglishMessages } from '../ui/english';
 import { mount } from './mount';
+import { layerHost, layerRoot, ownMarkers, recordProbeStates, trustEventsByDefault } from './own-ui';
 import { testBundle } from './test-bundle';
+
+trustEventsByDefault();
+// happy-dom lays nothing out: give every sentence one line box on screen, so the real
+// visibility test (visible-text.ts) sees the text as a reader would.
+Range.prototype.getClientRects = function getClientRects() {
+  return [new DOMRect(10, 10, 200, 20)] as unknown as DOMRectList;
+};
+let probe: TestProbeState[] = [];
 
 let ctx: ContentScriptContext | null = null;
 const sent: unknown[] = [];
@@ -21,14 +31,16 @@ beforeEach(() => {
     sent.push(message);
     return undefined;
   });
-  for (const element of document.querySelectorAll('claimnote-root')) element.remove();
+  layerHost()?.remove();
+  probe = recordProbeStates();
 });
 afterEach(() => {
   ctx?.abort();
   ctx = null;
 });
 
-const host = () => document.querySelector('claimnote-root');
+/** The UI in the page: the note layer or any marker. */
+const host = () => layerHost() ?? ownMarkers()[0] ?? null;
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 4000;
   while (!condition()) {
@@ -36,8 +48,10 @@ async function until(condition: () => boolean, what: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
-const idle = (count: number) => () =>
-  host()?.getAttribute('data-state') === 'idle' && host()?.getAttribute('data-findings') === String(count);
+const idle = (count: number) => () => {
+  const last = probe.at(-1);
+  return last?.active === true && !last.scanning && last.findings === count;
+};
 
 /** Sends a message as the popup would and returns the content script's answer. */
 async function ask(message: unknown): Promise<unknown> {
@@ -63,9 +77,9 @@ describe('startContentScript', () => {
       count: 1,
     });
     expect(await ask({ type: 'claimnote:reveal-finding', index: 0 })).toEqual({ ok: true });
-    expect(host()?.shadowRoot?.querySelector('[data-claimnote="note-card"]')).not.toBeNull();
+    expect(layerRoot()?.querySelector('[data-claimnote="note-card"]')).not.toBeNull();
     await ask({ type: 'claimnote:set-notes-hidden', hidden: true });
-    expect(document.querySelectorAll('claimnote-marker')).toHaveLength(0);
+    expect(ownMarkers()).toHaveLength(0);
   });
 
   it('ignores malformed and foreign messages', async () => {

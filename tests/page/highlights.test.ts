@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHighlightPainter, HIGHLIGHT_NAMES, highlightCss } from '../../lib/page/highlights';
+import { createHighlightPainter, highlightCss, randomHighlightName } from '../../lib/page/highlights';
 import { mount } from './mount';
 
 /** A minimal stand-in for the CSS Custom Highlight API, which happy-dom lacks. */
@@ -20,6 +20,7 @@ function windowWithHighlights() {
   Object.defineProperty(view, 'CSS', { value: { highlights: registry } });
   Object.defineProperty(view, 'Highlight', { value: FakeHighlight });
   Object.defineProperty(view, 'CSSStyleSheet', { value: window.CSSStyleSheet });
+  Object.defineProperty(view, 'crypto', { value: globalThis.crypto });
   return { view, registry };
 }
 
@@ -29,9 +30,7 @@ function rangeOver(element: Element): Range {
   return range;
 }
 
-const ourStyles = () =>
-  document.adoptedStyleSheets.length +
-  document.querySelectorAll('style[data-claimnote="highlight-style"]').length;
+const ourStyles = () => document.adoptedStyleSheets.length + document.querySelectorAll('style').length;
 
 afterEach(() => {
   document.adoptedStyleSheets = [];
@@ -39,22 +38,17 @@ afterEach(() => {
 });
 
 describe('createHighlightPainter', () => {
-  it('registers one highlight per verdict with the contract names', () => {
+  it('registers one highlight for all findings, under a random name that says nothing', () => {
     mount('<p id="a">One</p><p id="b">Two</p><p id="c">Three</p>');
     const { view, registry } = windowWithHighlights();
     const painter = createHighlightPainter(document, view);
     expect(painter.supported).toBe(true);
-    const [a, b, c] = ['#a', '#b', '#c'].map((id) => rangeOver(document.querySelector(id) as Element));
-    painter.paint(
-      [
-        { range: a as Range, verdict: 'false' },
-        { range: b as Range, verdict: 'misleading' },
-        { range: c as Range, verdict: 'false' },
-      ],
-      'light',
-    );
-    expect([...registry.keys()].sort()).toEqual(['claimnote-false', 'claimnote-misleading']);
-    expect(registry.get(HIGHLIGHT_NAMES.false)?.ranges).toHaveLength(2);
+    const ranges = ['#a', '#b', '#c'].map((id) => rangeOver(document.querySelector(id) as Element));
+    painter.paint(ranges, 'light');
+    expect([...registry.keys()]).toEqual([painter.name]);
+    expect(painter.name).toMatch(/^h[0-9a-f]{12}$/);
+    expect(registry.get(painter.name)?.ranges).toHaveLength(3);
+    expect(createHighlightPainter(document, view).name).not.toBe(painter.name);
   });
 
   it('adds its style only when there is something to paint, and removes it on clear', () => {
@@ -63,10 +57,7 @@ describe('createHighlightPainter', () => {
     const painter = createHighlightPainter(document, view);
     painter.paint([], 'light');
     expect(ourStyles()).toBe(0);
-    painter.paint(
-      [{ range: rangeOver(document.querySelector('#a') as Element), verdict: 'unsupported' }],
-      'light',
-    );
+    painter.paint([rangeOver(document.querySelector('#a') as Element)], 'light');
     expect(ourStyles()).toBe(1);
     painter.clear();
     expect(ourStyles()).toBe(0);
@@ -78,27 +69,33 @@ describe('createHighlightPainter', () => {
     const { view, registry } = windowWithHighlights();
     const painter = createHighlightPainter(document, view);
     const range = rangeOver(document.querySelector('#a') as Element);
-    painter.paint([{ range, verdict: 'false' }], 'light');
-    painter.paint([{ range, verdict: 'needs-context' }], 'light');
-    expect([...registry.keys()]).toEqual(['claimnote-needs-context']);
+    painter.paint([range, range], 'light');
+    painter.paint([range], 'light');
+    expect(registry.get(painter.name)?.ranges).toHaveLength(1);
   });
 
   it('does nothing, without throwing, where the API is missing', () => {
     mount('<p id="a">One</p>');
     const painter = createHighlightPainter(document, window);
     expect(painter.supported).toBe(false);
-    painter.paint([{ range: rangeOver(document.querySelector('#a') as Element), verdict: 'false' }], 'light');
+    painter.paint([rangeOver(document.querySelector('#a') as Element)], 'light');
     painter.clear();
     expect(ourStyles()).toBe(0);
   });
 });
 
 describe('highlightCss', () => {
-  it('styles every verdict, with a different underline so colour is not the only cue', () => {
-    const css = highlightCss('light');
-    for (const name of Object.values(HIGHLIGHT_NAMES)) expect(css).toContain(`::highlight(${name})`);
-    expect(css).toContain('wavy');
-    expect(css).toContain('dashed');
-    expect(highlightCss('dark')).not.toBe(css);
+  it('styles the one highlight per scheme with no verdict colour and no Claimnote name', () => {
+    const css = highlightCss('h0123456789ab', 'light');
+    expect(css).toContain('::highlight(h0123456789ab)');
+    expect(css).toContain('underline dotted');
+    expect(css).not.toMatch(/claimnote|false|misleading/i);
+    expect(highlightCss('h0123456789ab', 'dark')).not.toBe(css);
+  });
+});
+
+describe('randomHighlightName', () => {
+  it('is a letter and twelve hex digits from the random source', () => {
+    expect(randomHighlightName((bytes) => bytes.fill(171))).toBe('habababababab');
   });
 });

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { TextSplitter } from '../../lib/page/anchor';
 import { createMarker, type MarkerActivation, markerButton, placeMarker } from '../../lib/page/markers';
+import { ownShadowRoot } from '../../lib/page/shadow-host';
 import { mount } from './mount';
+import { trustEventsByDefault, untrusted } from './own-ui';
+
+trustEventsByDefault();
 
 const content = {
   claimId: 'side-effects-rare',
@@ -20,17 +24,39 @@ function sentenceEnd(container: Element, sentence: string) {
 }
 
 describe('createMarker', () => {
-  it('is a <claimnote-marker> with the contract attributes and one labelled button in an open shadow root', () => {
+  it('is a bare <span> with a closed shadow root holding one labelled button and the finding data', () => {
     const marker = createMarker(document, content, () => undefined);
-    expect(marker.localName).toBe('claimnote-marker');
-    expect(marker.getAttribute('data-claim-id')).toBe('side-effects-rare');
-    expect(marker.getAttribute('data-verdict')).toBe('false');
-    expect(marker.getAttribute('data-finding')).toBe('2');
-    const button = markerButton(marker);
-    expect(button?.textContent).toBe('[false?]');
-    expect(button?.getAttribute('aria-label')).toBe('Claimnote: False claim, show note');
-    expect(marker.shadowRoot?.querySelectorAll('button')).toHaveLength(1);
+    expect(marker.localName).toBe('span');
+    // The page sees an inline style and nothing else: no claim id, verdict or index.
+    expect(marker.getAttributeNames()).toEqual(['style']);
+    expect(marker.shadowRoot).toBeNull();
     expect(marker.textContent).toBe('');
+    const button = markerButton(marker);
+    expect(ownShadowRoot(marker)?.querySelectorAll('button')).toHaveLength(1);
+    expect(button?.getAttribute('data-claim-id')).toBe('side-effects-rare');
+    expect(button?.getAttribute('data-verdict')).toBe('false');
+    expect(button?.getAttribute('data-finding')).toBe('2');
+    expect(button?.getAttribute('aria-label')).toBe('Claimnote: False claim, show note');
+    // The label is generated content, so window.find() in the page cannot search for it.
+    expect(button?.textContent).toBe('');
+    const css = [...(ownShadowRoot(marker)?.adoptedStyleSheets ?? [])]
+      .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+      .join('\n');
+    const styleText = ownShadowRoot(marker)?.querySelector('style')?.textContent ?? '';
+    const all = `${css}\n${styleText}`;
+    expect(all).toMatch(/button::before\s*\{\s*content:\s*"\\5b\s?false\\3f\s?\\5d\s?"/);
+  });
+
+  it('does not act on forged clicks, focus or keys', () => {
+    mount('<p id="slot"></p>');
+    const seen: MarkerActivation[] = [];
+    const marker = createMarker(document, content, (_m, how) => seen.push(how));
+    document.querySelector('#slot')?.append(marker);
+    const button = markerButton(marker) as HTMLButtonElement;
+    button.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true })));
+    button.dispatchEvent(untrusted(new FocusEvent('focus')));
+    button.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(seen).toEqual([]);
   });
 
   it('reports focus, click and Escape, and keeps the click from reaching the page', () => {

@@ -3,15 +3,28 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClaimNote } from '../../lib/claims/claim-list';
 import { createMatcher } from '../../lib/matching/matcher';
+import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import type { FindingSummary } from '../../lib/messaging/messages';
 import { attributeHiddenPredicate } from '../../lib/page/hidden';
 import { IncrementalScanner } from '../../lib/page/incremental-scanner';
 import { markerButton } from '../../lib/page/markers';
 import { PageController } from '../../lib/page/page-controller';
+import { ownShadowRoot } from '../../lib/page/shadow-host';
+import type { TestProbeState } from '../../lib/page/test-probe';
 import { createPageUi } from '../../lib/ui/page-ui';
 import { useEnglishMessages } from '../ui/english';
 import { fakeLifecycle } from './fake-lifecycle';
 import { mount } from './mount';
+import {
+  layerHost,
+  layerRoot,
+  markerData,
+  ownMarkers,
+  recordProbeStates,
+  testUiOptions,
+  trustEventsByDefault,
+  untrusted,
+} from './own-ui';
 import { testBundle } from './test-bundle';
 
 const matcher = createMatcher(testBundle.index);
@@ -30,13 +43,19 @@ function setup() {
     document,
     window,
     matcher,
+    gate: createRelevanceGate(testBundle.index.relevanceGate),
     scanner,
     notes,
     isHidden: attributeHiddenPredicate,
+    createVisibilityTest: () => (range) => visible(range),
     lifecycle,
     slices,
     createUi: () =>
-      createPageUi(document, window, { listReviewed: testBundle.reviewed, pageUrl: () => location.href }),
+      createPageUi(document, window, {
+        listReviewed: testBundle.reviewed,
+        pageUrl: () => location.href,
+        ...testUiOptions(lifecycle.signal),
+      }),
     markerText: (verdict) => `[${verdict}?]`,
     markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
     report: (_url, count, findings) => {
@@ -48,8 +67,12 @@ function setup() {
   return { controller, reports, scan, invalidate };
 }
 
-const host = () => document.querySelector('claimnote-root');
-const markers = () => [...document.querySelectorAll('claimnote-marker')] as HTMLElement[];
+const host = layerHost;
+const markers = ownMarkers;
+/** What the injected visibility test says; happy-dom has no layout, so tests decide. */
+let visible: (range: Range) => boolean = () => true;
+let probe: TestProbeState[] = [];
+trustEventsByDefault();
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 3000;
@@ -58,14 +81,18 @@ async function until(condition: () => boolean, what: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-const idleWith = (count: number) => () =>
-  host()?.getAttribute('data-state') === 'idle' && host()?.getAttribute('data-findings') === String(count);
+const idleWith = (count: number) => () => {
+  const last = probe.at(-1);
+  return last !== undefined && !last.scanning && last.active && last.findings === count;
+};
 
 let current: ReturnType<typeof setup> | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
   useEnglishMessages();
-  for (const element of document.querySelectorAll('claimnote-root')) element.remove();
+  layerHost()?.remove();
+  visible = () => true;
+  probe = recordProbeStates();
 });
 afterEach(() => {
   current?.invalidate();
@@ -82,6 +109,19 @@ describe('PageController on a page without relevant words', () => {
     expect(host()).toBeNull();
     expect(current.scan).not.toHaveBeenCalled();
     expect(current.reports).toEqual([]);
+  });
+
+  it('stays dormant on a page that only mentions pumpkins, breast pumps and gas pumps', async () => {
+    mount(
+      '<article><h1>Autumn errands</h1><p>We carved a pumpkin, and the pumpkin soup was pumped full of spice.</p>' +
+        '<p>My breast pump needs new valves; the pump hurts less with the right flange size, so less pain.</p>' +
+        '<p>Gas pump prices rose again. The pump at the corner station takes cards only.</p></article>',
+    );
+    current = setup();
+    current.controller.start(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(current.controller.currentMode).toBe('dormant');
+    expect(current.scan).not.toHaveBeenCalled();
   });
 
   it('checks a huge page in chunks and still finds relevant words at the very end', async () => {
@@ -125,10 +165,10 @@ describe('PageController on a page with claims', () => {
     current.controller.start(false);
     await until(idleWith(2), 'two findings');
     const [first, second] = markers();
-    expect(first?.getAttribute('data-claim-id')).toBe('delivers-into-brain');
-    expect(first?.getAttribute('data-verdict')).toBe('false');
-    expect(first?.getAttribute('data-finding')).toBe('0');
-    expect(second?.getAttribute('data-finding')).toBe('1');
+    expect(markerData(first as Element, 'claim-id')).toBe('delivers-into-brain');
+    expect(markerData(first as Element, 'verdict')).toBe('false');
+    expect(markerData(first as Element, 'finding')).toBe('0');
+    expect(markerData(second as Element, 'finding')).toBe('1');
     expect(first?.previousSibling?.textContent?.endsWith(BRAIN)).toBe(true);
     // The page text itself is unchanged apart from the marker.
     // The page's text is unchanged: the marker's text lives in its shadow root.
@@ -159,7 +199,7 @@ describe('PageController on a page with claims', () => {
     const after = markers();
     expect(after[0]).toBe(before[0]);
     expect(after[1]).toBe(before[1]);
-    expect(after[2]?.getAttribute('data-claim-id')).toBe('treats-cancer');
+    expect(markerData(after[2] as Element, 'claim-id')).toBe('treats-cancer');
   });
 
   it('does not rescan for changes that cannot alter the text (ad images, scripts, empty boxes)', async () => {
@@ -191,12 +231,49 @@ describe('PageController on a page with claims', () => {
     current.controller.start(false);
     await until(idleWith(321), '321 findings');
     expect(markers()).toHaveLength(300);
-    expect(new Set(markers().map((m) => m.getAttribute('data-claim-id')))).toEqual(
+    expect(new Set(markers().map((m) => markerData(m, 'claim-id')))).toEqual(
       new Set(['side-effects-rare', 'treats-cancer']),
     );
     expect(current.controller.reveal(310)).toBe(true);
     expect(markers()).toHaveLength(301);
-    expect(document.querySelectorAll('article p')[310]?.querySelector('claimnote-marker')).not.toBeNull();
+    expect(ownMarkers(document.querySelectorAll('article p')[310] as Element)).toHaveLength(1);
+  });
+
+  it('gives text the reader cannot see no marker and no UI, counts it, and marks it once it shows', async () => {
+    mount(page);
+    visible = (range) => !range.toString().includes('rare');
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    expect(markers().map((m) => markerData(m, 'claim-id'))).toEqual(['delivers-into-brain']);
+    expect(probe.at(-1)?.markers).toBe(1);
+    // The popup cannot reveal it either: its marker would tell the page about hidden text.
+    expect(current.controller.reveal(1)).toBe(false);
+    expect(markers()).toHaveLength(1);
+    visible = () => true;
+    // A fade-in ending (no DOM mutation) makes the controller look again.
+    document.body.dispatchEvent(new Event('transitionend', { bubbles: true }));
+    await until(() => markers().length === 2, 'the second marker once visible');
+    expect(probe.at(-1)?.markers).toBe(2);
+  });
+
+  it('ignores forged clicks and keys: no note opens, an open one stays open', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await until(idleWith(2), 'two findings');
+    const button = markerButton(markers()[0] as HTMLElement) as HTMLButtonElement;
+    button.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true, composed: true })));
+    button.dispatchEvent(untrusted(new FocusEvent('focus')));
+    document.body.dispatchEvent(
+      untrusted(new MouseEvent('click', { bubbles: true, clientX: 5, clientY: 5 })),
+    );
+    expect(layerHost()).toBeNull();
+    button.click();
+    expect(layerRoot()?.querySelector('[data-claimnote="note-card"]')).not.toBeNull();
+    document.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    button.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(layerRoot()?.querySelector('[data-claimnote="note-card"]')).not.toBeNull();
   });
 
   it('removes the marker of a sentence that disappears', async () => {
@@ -206,7 +283,7 @@ describe('PageController on a page with claims', () => {
     await until(idleWith(2), 'two findings');
     document.querySelectorAll('article p')[1]?.remove();
     await until(idleWith(1), 'one finding');
-    expect(markers().map((m) => m.getAttribute('data-claim-id'))).toEqual(['delivers-into-brain']);
+    expect(markers().map((m) => markerData(m, 'claim-id'))).toEqual(['delivers-into-brain']);
   });
 
   it('opens the note card from a marker click and closes it with Escape, returning focus', async () => {
@@ -217,14 +294,14 @@ describe('PageController on a page with claims', () => {
     const marker = markers()[0] as HTMLElement;
     const button = markerButton(marker) as HTMLButtonElement;
     button.click();
-    const card = host()?.shadowRoot?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
+    const card = layerRoot()?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
     expect(card?.getAttribute('role')).toBe('dialog');
     expect(card?.querySelector('[data-claimnote="correction"]')?.textContent).toBe(
       notes.get('delivers-into-brain')?.correction,
     );
     card?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(host()?.shadowRoot?.querySelector('[data-claimnote="note-card"]')).toBeNull();
-    expect(marker.shadowRoot?.activeElement).toBe(button);
+    expect(layerRoot()?.querySelector('[data-claimnote="note-card"]')).toBeNull();
+    expect(ownShadowRoot(marker)?.activeElement).toBe(button);
   });
 
   it('reveals a finding by index (popup) by opening its note', async () => {
@@ -233,7 +310,7 @@ describe('PageController on a page with claims', () => {
     current.controller.start(false);
     await until(idleWith(2), 'two findings');
     expect(current.controller.reveal(1)).toBe(true);
-    const card = host()?.shadowRoot?.querySelector('[data-claimnote="note-card"]');
+    const card = layerRoot()?.querySelector('[data-claimnote="note-card"]');
     expect(card?.getAttribute('data-claim-id')).toBe('side-effects-rare');
     expect(current.controller.reveal(7)).toBe(false);
   });

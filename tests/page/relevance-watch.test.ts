@@ -1,11 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRelevanceTest } from '../../lib/matching/relevance';
+import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import { watchForRelevance } from '../../lib/page/relevance-watch';
 import { fakeLifecycle } from './fake-lifecycle';
 import { mount } from './mount';
 
-const test = createRelevanceTest(['intrathecal', 'baclofen']);
+const gate = createRelevanceGate({
+  open: ['intrathecal', 'baclofen'],
+  pump: ['pump'],
+  pumpContext: ['morphin'],
+  otherDevice: [],
+});
 let invalidate: (() => void) | undefined;
 afterEach(() => invalidate?.());
 
@@ -16,7 +21,7 @@ function watch() {
   const stop = watchForRelevance({
     document,
     window,
-    test,
+    gate,
     lifecycle: env.lifecycle,
     slices: env.slices,
     onRelevant: () => {
@@ -59,6 +64,19 @@ describe('watchForRelevance', () => {
     await settle();
     const text = body.querySelector('p')?.firstChild as Text;
     text.data = 'Baclofen pumps';
+    await settle();
+    expect(watcher.calls()).toBe(1);
+  });
+
+  it('opens on a pump word only with its context in the same text', async () => {
+    mount('<p>The pump is quiet.</p>');
+    const watcher = watch();
+    await settle();
+    expect(watcher.calls()).toBe(0);
+    append('p', 'Morphine dosing');
+    await settle();
+    expect(watcher.calls()).toBe(0);
+    append('p', 'The pump holds morphine.');
     await settle();
     expect(watcher.calls()).toBe(1);
   });

@@ -3,8 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClaimNote } from '../../lib/claims/claim-list';
 import { createMarker, markerButton } from '../../lib/page/markers';
+import { ownShadowRoot } from '../../lib/page/shadow-host';
 import { createPageUi, type PageUi } from '../../lib/ui/page-ui';
+import { layerHost, testUiOptions, trustEventsByDefault, untrusted } from '../page/own-ui';
 import { useEnglishMessages } from './english';
+
+trustEventsByDefault();
 
 const note: ClaimNote = {
   id: 'delivers-into-brain',
@@ -35,13 +39,16 @@ const QUOTE = 'An intrathecal pump delivers pain medicine directly into the brai
 
 let ui: PageUi;
 let marker: HTMLElement;
+let scope: AbortController;
 
 function setup() {
   document.body.innerHTML = `<p>${QUOTE}</p>`;
-  for (const old of document.querySelectorAll('claimnote-root')) old.remove();
+  layerHost()?.remove();
+  scope = new AbortController();
   ui = createPageUi(document, window, {
     listReviewed: '2026-11-24',
     pageUrl: () => 'https://blog.test/post',
+    ...testUiOptions(scope.signal),
   });
   marker = createMarker(
     document,
@@ -61,8 +68,11 @@ function setup() {
   document.querySelector('p')?.append(marker);
 }
 
-const shadow = () => ui.host.shadowRoot as ShadowRoot;
-const card = () => shadow().querySelector<HTMLElement>('[data-claimnote="note-card"]');
+const shadow = () => ui.root as ShadowRoot;
+const host = () => ui.host as HTMLElement;
+const open = () => markerButton(marker)?.click();
+// The note layer exists only once a note has opened (issue 10: nothing is added for unseen text).
+const card = () => (ui.root as ShadowRoot | null)?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
 const part = (name: string) => card()?.querySelector<HTMLElement>(`[data-claimnote="${name}"]`);
 
 beforeEach(() => {
@@ -75,41 +85,49 @@ beforeEach(() => {
 // change re-renders a stale card after the English catalog is gone.
 afterEach(() => {
   ui.destroy();
+  scope.abort();
 });
 
 describe('the UI host', () => {
-  it('is one <claimnote-root> on <html> with an open shadow root and scan status attributes', () => {
-    expect(document.documentElement.querySelectorAll(':scope > claimnote-root')).toHaveLength(1);
-    expect(ui.host.shadowRoot).not.toBeNull();
-    ui.setStatus('scanning', 0);
-    expect(ui.host.getAttribute('data-state')).toBe('scanning');
-    ui.setStatus('idle', 3);
-    expect(ui.host.getAttribute('data-state')).toBe('idle');
-    expect(ui.host.getAttribute('data-findings')).toBe('3');
+  it('adds nothing to the page until a card opens, then one <div> on <html> with a closed shadow root', () => {
+    expect(ui.host).toBeNull();
+    expect(document.documentElement.children).toHaveLength(2);
+    open();
+    expect(host().localName).toBe('div');
+    expect(host().parentElement).toBe(document.documentElement);
+    expect(host().shadowRoot).toBeNull();
+    expect(ownShadowRoot(host())).toBe(ui.root);
+    // Nothing on the host says what it is or what it shows.
+    expect(host().getAttributeNames()).toEqual(['style']);
   });
 
   it('pins its own box with !important inline styles against hostile page CSS', () => {
-    expect(ui.host.style.getPropertyPriority('z-index')).toBe('important');
-    expect(ui.host.style.getPropertyValue('z-index')).toBe('2147483647');
-    expect(ui.host.style.getPropertyPriority('display')).toBe('important');
+    open();
+    expect(host().style.getPropertyPriority('z-index')).toBe('important');
+    expect(host().style.getPropertyValue('z-index')).toBe('2147483647');
+    expect(host().style.getPropertyPriority('display')).toBe('important');
   });
 
   it("does not pin text spacing, so readers' spacing stylesheets still apply (WCAG 1.4.12)", () => {
+    open();
     for (const property of ['all', 'letter-spacing', 'word-spacing', 'line-height']) {
-      expect(ui.host.style.getPropertyPriority(property)).toBe('');
+      expect(host().style.getPropertyPriority(property)).toBe('');
       expect(marker.style.getPropertyPriority(property)).toBe('');
     }
   });
 
   it('comes back if the page removes it', () => {
-    ui.host.remove();
-    ui.setStatus('idle', 1);
-    expect(ui.host.isConnected).toBe(true);
+    open();
+    host().remove();
+    ui.closeNote(false);
+    open();
+    expect(host().isConnected).toBe(true);
   });
 
   it('is removed by destroy()', () => {
+    open();
     ui.destroy();
-    expect(document.querySelector('claimnote-root')).toBeNull();
+    expect(layerHost()).toBeNull();
   });
 });
 
@@ -124,6 +142,36 @@ describe('the note card', () => {
     expect(part('report')?.textContent).toBe('Report a problem with this note');
     expect(card()?.querySelectorAll('button[data-claimnote="pin-toggle"]')).toHaveLength(2);
     expect(part('close')?.getAttribute('aria-label')).toBe('Close note');
+  });
+
+  it('says in one line which words matched which rule, when the matcher gave a reason', () => {
+    expect(part('reason')).toBeFalsy();
+    ui.openNote({
+      note,
+      quote: QUOTE,
+      reason: {
+        rule: '[deliver | send] + [into the brain] within 15 words',
+        words: ['delivers', 'into the brain'],
+      },
+      index: 1,
+      marker,
+      focus: false,
+    });
+    expect(part('reason')?.textContent).toBe(
+      'Why this matched: the words “delivers”, “into the brain” fit the rule [deliver | send] + [into the brain] within 15 words.',
+    );
+    // A long rules-file line is cut at a space.
+    ui.openNote({
+      note,
+      quote: QUOTE,
+      reason: { rule: `match ${'word | '.repeat(60)}end`, words: ['word'] },
+      index: 2,
+      marker,
+      focus: false,
+    });
+    const line = part('reason')?.textContent ?? '';
+    expect(line.length).toBeLessThan(200);
+    expect(line).toMatch(/^Why this matched: the words “word” fit the rule match word \|.* …\.$/);
   });
 
   it('links each source in a new tab without opener or referrer', () => {
@@ -157,15 +205,22 @@ describe('the note card', () => {
     markerButton(marker)?.click();
     card()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(card()).toBeNull();
-    expect(marker.shadowRoot?.activeElement).toBe(markerButton(marker));
+    expect(ownShadowRoot(marker)?.activeElement).toBe(markerButton(marker));
     expect(ui.openIndex).toBeNull();
+  });
+
+  it('ignores forged Escape keys and clicks on its close button', () => {
+    markerButton(marker)?.click();
+    card()?.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    part('close')?.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true })));
+    expect(card()).not.toBeNull();
   });
 
   it('closes with its close button and returns focus to the marker', () => {
     markerButton(marker)?.click();
     part('close')?.click();
     expect(card()).toBeNull();
-    expect(marker.shadowRoot?.activeElement).toBe(markerButton(marker));
+    expect(ownShadowRoot(marker)?.activeElement).toBe(markerButton(marker));
   });
 
   it('puts claim text in as text, never as markup', () => {
@@ -188,6 +243,7 @@ describe('the note card', () => {
   });
 
   it('styles itself inside the shadow root, resetting inherited page styles and honouring reduced motion', () => {
+    open();
     const css = shadow().querySelector('style')?.textContent ?? '';
     expect(css).toContain(':host { all: initial; }');
     expect(css).toContain('prefers-reduced-motion: reduce');

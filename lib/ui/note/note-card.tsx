@@ -1,7 +1,11 @@
 import type { ClaimNote } from '../../claims/claim-list';
 import { t } from '../../i18n/t';
+import type { FindingReason } from '../../matching/types';
+import type { PinWriter } from '../../storage/pin-writer';
+import { onlyTrusted } from '../trusted-event';
 import { VERDICT_SYMBOLS, verdictLabel } from '../verdict-text';
 import { ReportButton } from './report-button';
+import type { ReportGate } from './report-gate';
 import { SourceLinks } from './source-links';
 
 /** Everything a note card shows about one finding. */
@@ -9,11 +13,17 @@ export interface NoteCardProps {
   note: ClaimNote;
   /** The matched sentence on the page. */
   quote: string;
+  /** Why it matched, from the matcher: shown as one short line. */
+  reason?: FindingReason | undefined;
   pageUrl: string;
   /** Date the claim list as a whole was last reviewed. */
   listReviewed: string;
   /** Id for the heading, unique in the shadow root, that names the dialog. */
   headingId: string;
+  /** The page's pin writer, shared by its cards. */
+  pins: PinWriter;
+  /** The page's report-start limit, shared by its cards. */
+  reports: ReportGate;
   onClose(): void;
 }
 
@@ -31,12 +41,12 @@ export function NoteCard(props: NoteCardProps) {
       data-claimnote="note-card"
       data-claim-id={note.id}
       tabIndex={-1}
-      onKeyDown={(event) => {
+      onKeyDown={onlyTrusted((event: KeyboardEvent) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
           props.onClose();
         }
-      }}
+      })}
     >
       <div class="cn-card__header">
         <p class="cn-card__brand">{t('noteBrand')}</p>
@@ -46,7 +56,7 @@ export function NoteCard(props: NoteCardProps) {
           data-claimnote="close"
           aria-label={t('noteClose')}
           title={t('noteClose')}
-          onClick={() => props.onClose()}
+          onClick={onlyTrusted(() => props.onClose())}
         >
           {'\u00D7'}
         </button>
@@ -64,17 +74,37 @@ export function NoteCard(props: NoteCardProps) {
         {note.explanation}
       </p>
       <h3 class="cn-card__subheading">{t('noteSourcesHeading')}</h3>
-      <SourceLinks sources={note.sources} />
+      <SourceLinks sources={note.sources} pins={props.pins} />
       <div class="cn-card__why" data-claimnote="why-matched">
         <h3 class="cn-card__subheading">{t('noteWhyMatched')}</h3>
         <p>{t('noteWhyMatchedClaim')}</p>
         <blockquote class="cn-card__statement">{note.statement}</blockquote>
+        {props.reason && props.reason.words.length > 0 ? (
+          <p class="cn-card__reason" data-claimnote="reason">
+            {t('noteWhyMatchedReason', [
+              props.reason.words.map((w) => `“${w}”`).join(', '),
+              shortRule(props.reason.rule),
+            ])}
+          </p>
+        ) : null}
       </div>
       <p class="cn-card__reviewed" data-claimnote="reviewed">
         {t('noteReviewed', [note.reviewed, props.listReviewed])}
       </p>
       <p class="cn-card__care">{t('noteCareTeam')}</p>
-      <ReportButton claimId={note.id} quote={props.quote} pageUrl={props.pageUrl} />
+      <ReportButton claimId={note.id} quote={props.quote} pageUrl={props.pageUrl} gate={props.reports} />
     </div>
   );
+}
+
+// A rule's source line can list dozens of alternatives; the card shows its start only.
+const MAX_RULE_CHARS = 120;
+
+/** The rule cut to {@link MAX_RULE_CHARS} at a space, by code points so no emoji is halved. */
+function shortRule(rule: string): string {
+  const chars = Array.from(rule);
+  if (chars.length <= MAX_RULE_CHARS) return rule;
+  const head = chars.slice(0, MAX_RULE_CHARS).join('');
+  const space = head.lastIndexOf(' ');
+  return `${space > MAX_RULE_CHARS / 2 ? head.slice(0, space) : head} …`;
 }

@@ -1,8 +1,17 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import { requestStartReport } from '../../messaging/report-messages';
+import { onlyTrusted } from '../trusted-event';
+import type { ReportGate } from './report-gate';
 
-type ReportButtonState = 'idle' | 'opening' | 'opened' | 'failed' | 'storage-full' | 'rate-limited';
+type ReportButtonState =
+  | 'idle'
+  | 'opening'
+  | 'opened'
+  | 'failed'
+  | 'storage-full'
+  | 'rate-limited'
+  | 'too-many';
 
 function statusText(state: ReportButtonState): string {
   switch (state) {
@@ -15,6 +24,8 @@ function statusText(state: ReportButtonState): string {
       return t('reportNoteStorageFull');
     case 'rate-limited':
       return t('reportNoteRateLimited');
+    case 'too-many':
+      return t('reportNoteTooMany');
     default:
       return '';
   }
@@ -25,11 +36,18 @@ function statusText(state: ReportButtonState): string {
  * report page prefilled with the claim, the matched sentence and the page address. Nothing is
  * sent anywhere until the reader submits on that page.
  * Rendered inside the content script's shadow root; include {@link reportButtonCss} there.
+ * Only trusted clicks count, and the page's {@link ReportGate} de-duplicates and limits starts.
  */
-export function ReportButton(props: { claimId: string; quote: string; pageUrl: string }) {
+export function ReportButton(props: { claimId: string; quote: string; pageUrl: string; gate: ReportGate }) {
   const [state, setState] = useState<ReportButtonState>('idle');
 
   const start = async () => {
+    const gate = props.gate.tryStart(`${props.claimId}\u0000${props.pageUrl}`);
+    if (gate !== 'allowed') {
+      // The same note's report was started moments ago: its tab is already open.
+      setState(gate === 'duplicate' ? 'opened' : 'too-many');
+      return;
+    }
     setState('opening');
     try {
       const response = await requestStartReport({
@@ -58,7 +76,7 @@ export function ReportButton(props: { claimId: string; quote: string; pageUrl: s
         class="cn-report__button"
         data-claimnote="report"
         disabled={state === 'opening'}
-        onClick={() => void start()}
+        onClick={onlyTrusted(() => void start())}
       >
         {t('reportNoteButton')}
       </button>

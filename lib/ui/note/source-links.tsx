@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Source } from '../../claims/schema';
 import { t } from '../../i18n/t';
-import { getPinnedPublishers, togglePinnedPublisher, watchPinnedPublishers } from '../../storage/storage';
+import type { PinView, PinWriter } from '../../storage/pin-writer';
+import { getPinnedPublishers, watchPinnedPublishers } from '../../storage/storage';
+import { onlyTrusted } from '../trusted-event';
 
 /**
  * Orders a note's sources so pinned publishers come first, in the reader's pin order; the
@@ -59,19 +61,30 @@ export function usePinnedPublishers(): string[] | undefined {
 }
 
 /**
- * A note card's source list: pinned publishers first and marked, each with a pin toggle.
- * Rendered inside the content script's shadow root; include {@link sourceLinksCss} there.
+ * The page's pin state as the cards show it: stored pins with the reader's unwritten toggles.
+ * @param pins the page's pin writer
  */
-export function SourceLinks(props: { sources: Source[] }) {
-  const pinned = usePinnedPublishers() ?? [];
-  const [failed, setFailed] = useState(false);
+function usePinView(pins: PinWriter): PinView {
+  const [view, setView] = useState<PinView>(() => pins.view());
+  useEffect(() => {
+    setView(pins.view());
+    return pins.subscribe(setView);
+  }, [pins]);
+  return view;
+}
+
+/**
+ * A note card's source list: pinned publishers first and marked, each with a pin toggle.
+ * Toggles go through the page's {@link PinWriter}, which batches storage writes; only trusted
+ * clicks toggle. Rendered inside the content script's shadow root; include
+ * {@link sourceLinksCss} there.
+ */
+export function SourceLinks(props: { sources: Source[]; pins: PinWriter }) {
+  const { pinned: known, failed } = usePinView(props.pins);
+  const pinned = known ?? [];
   const ordered = orderSourcesByPins(props.sources, pinned);
 
-  const toggle = (publisher: string) => {
-    setFailed(false);
-    // The list re-sorts through the storage watcher, the same path other tabs take.
-    togglePinnedPublisher(publisher).catch(() => setFailed(true));
-  };
+  const toggle = (publisher: string) => props.pins.toggle(publisher);
 
   return (
     <div class="cn-sources">
@@ -116,7 +129,7 @@ export function SourceLinks(props: { sources: Source[] }) {
                 aria-pressed={isPinned ? 'true' : 'false'}
                 aria-label={t(isPinned ? 'sourceUnpinLabel' : 'sourcePinLabel', source.publisher)}
                 title={t(isPinned ? 'sourceUnpinLabel' : 'sourcePinLabel', source.publisher)}
-                onClick={() => toggle(source.publisher)}
+                onClick={onlyTrusted(() => toggle(source.publisher))}
               >
                 {t(isPinned ? 'sourceUnpinButton' : 'sourcePinButton')}
               </button>

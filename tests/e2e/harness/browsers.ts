@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { evaluateWithUiChromium, evaluateWithUiFirefox, type UiFunction } from './claimnote-ui';
 import { inPageExpression } from './in-page';
 import { NetworkRecorder } from './network-recorder';
 import { type RecordingProxy, startRecordingProxy } from './recording-proxy';
@@ -35,11 +36,36 @@ export interface Rect {
 }
 
 /** The few page operations the tests need, the same for Playwright and Puppeteer. */
+/**
+ * What Claimnote's content script last told the harness's probe (see lib/page/test-probe.ts):
+ * the same fields, parsed from the probe's console line.
+ */
+export interface ProbeState {
+  active: boolean;
+  scanning: boolean;
+  findings: number;
+  markers: number;
+  markerIds: string[];
+  highlight: string | null;
+  url: string;
+  top: boolean;
+}
+
 export interface DriverPage {
   readonly browser: BrowserName;
   goto(url: string): Promise<void>;
   /** Runs `fn(arg)` in the page's main world; see `inPageExpression` for the limits on `fn`. */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Runs `fn(arg, roots)` in the page's main world with Claimnote's closed shadow roots, which
+   * the harness reaches through the automation protocol (claimnote-ui.ts). `deep` also finds
+   * hosts inside the page's own open shadow roots. The result must be JSON-serializable.
+   */
+  evaluateWithUi<A, R>(fn: UiFunction<A, R>, arg: A, options?: { deep?: boolean }): Promise<R>;
+  /** The top frame's last probe state since the last `goto`, or null. */
+  readonly probe: ProbeState | null;
+  /** The last probe state of each child frame since the last `goto`, by frame URL. */
+  readonly frameProbes: ReadonlyMap<string, ProbeState>;
   clickAt(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(name: string, clip?: Rect): Promise<string>;
@@ -69,6 +95,33 @@ export interface BrowserSession {
  * @returns the snapshot directory
  * @throws when there is no build after `waitMs`
  */
+/** Console prefix of the test probe's lines. */
+export const PROBE_PREFIX = 'claimnote-test-probe ';
+
+/**
+ * The test-only probe script: it runs first in Claimnote's content-script world (same manifest
+ * entry, so the same isolated world or sandbox) and defines the hook that
+ * lib/page/test-probe.ts calls. It prints each state on the console, which the automation
+ * protocols report and page scripts cannot read.
+ */
+const PROBE_SCRIPT = `globalThis.__claimnoteTestProbe = (state) => {
+  console.debug(${JSON.stringify(PROBE_PREFIX)} + JSON.stringify(state));
+};
+`;
+
+/** Adds the probe to a snapshot of the build: written beside the content script, listed first. */
+async function addTestProbe(snapshot: string): Promise<void> {
+  const manifestPath = join(snapshot, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+    content_scripts?: { js?: string[] }[];
+  };
+  await writeFile(join(snapshot, 'claimnote-test-probe.js'), PROBE_SCRIPT);
+  for (const script of manifest.content_scripts ?? []) {
+    script.js = ['claimnote-test-probe.js', ...(script.js ?? [])];
+  }
+  await writeFile(manifestPath, JSON.stringify(manifest));
+}
+
 export async function requireBuild(browser: BrowserName, waitMs = 120_000): Promise<string> {
   const dir = EXTENSION_DIRS[browser];
   const manifest = join(dir, 'manifest.json');
@@ -79,7 +132,10 @@ export async function requireBuild(browser: BrowserName, waitMs = 120_000): Prom
       const snapshot = await mkdtemp(join(tmpdir(), `claimnote-build-${browser}-`));
       try {
         await cp(dir, snapshot, { recursive: true });
-        if (existsSync(join(snapshot, 'manifest.json'))) return snapshot;
+        if (existsSync(join(snapshot, 'manifest.json'))) {
+          await addTestProbe(snapshot);
+          return snapshot;
+        }
       } catch {
         // The build was replaced while copying: try again.
       }
@@ -216,7 +272,7 @@ export async function launchChromium(extDir: string): Promise<BrowserSession> {
         }
       });
       await cdp.send('Network.enable');
-      return wrapPlaywrightPage(page);
+      return wrapPlaywrightPage(page, cdp);
     },
     close: async () => {
       await context.close();
@@ -289,20 +345,52 @@ async function ensureDir(file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
 }
 
-function wrapPlaywrightPage(page: PlaywrightPage): DriverPage {
+/** Keeps the top frame's last probe state from console lines. */
+class ProbeReader {
+  state: ProbeState | null = null;
+  readonly frames = new Map<string, ProbeState>();
+
+  reset(): void {
+    this.state = null;
+    this.frames.clear();
+  }
+
+  /** Reads one console line; returns true when it was a probe line. */
+  take(text: string): boolean {
+    if (!text.startsWith(PROBE_PREFIX)) return false;
+    try {
+      const state = JSON.parse(text.slice(PROBE_PREFIX.length)) as ProbeState;
+      if (state.top) this.state = state;
+      else this.frames.set(state.url, state);
+    } catch {
+      // Not a probe line after all.
+    }
+    return true;
+  }
+}
+
+function wrapPlaywrightPage(page: PlaywrightPage, cdp: CDPSession): DriverPage {
   const errors: string[] = [];
+  const probe = new ProbeReader();
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
+    if (probe.take(message.text())) return;
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return {
     browser: 'chromium',
     errors,
+    get probe() {
+      return probe.state;
+    },
+    frameProbes: probe.frames,
     goto: async (url) => {
+      probe.reset();
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       (await page.evaluate(inPageExpression(fn, arg))) as R,
+    evaluateWithUi: (fn, arg, options) => evaluateWithUiChromium(cdp, fn, arg, options?.deep ?? false),
     clickAt: async (x, y) => {
       await page.mouse.click(x, y);
     },
@@ -323,18 +411,26 @@ function wrapPlaywrightPage(page: PlaywrightPage): DriverPage {
 
 function wrapPuppeteerPage(page: PuppeteerPage): DriverPage {
   const errors: string[] = [];
+  const probe = new ProbeReader();
   page.on('pageerror', (error) => errors.push(`pageerror: ${String(error)}`));
   page.on('console', (message) => {
+    if (probe.take(message.text())) return;
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return {
     browser: 'firefox',
     errors,
+    get probe() {
+      return probe.state;
+    },
+    frameProbes: probe.frames,
     goto: async (url) => {
+      probe.reset();
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       (await page.evaluate(inPageExpression(fn, arg))) as R,
+    evaluateWithUi: (fn, arg, options) => evaluateWithUiFirefox(page, fn, arg, options?.deep ?? false),
     clickAt: async (x, y) => {
       await page.mouse.click(x, y);
     },

@@ -1,26 +1,24 @@
 import type { DriverPage, Rect } from './browsers';
 
 /**
- * What the tests read from a page, through the Page DOM contract in contracts.md only:
- * `<claimnote-root>` (state, finding count, note card in its open shadow root),
- * `<claimnote-marker>` elements and the `claimnote-*` CSS Custom Highlights. Highlights are
- * kept per document, so the page's main world sees the ones the content script registered
- * in its isolated world (checked in Chromium and Firefox).
+ * What the tests read from a page. Claimnote's page footprint is deliberately small and
+ * closed (docs/permissions.md, "What a page can observe"), so the harness reads it through
+ * channels page scripts do not have:
+ * - the scan state from the test probe (lib/page/test-probe.ts), a script the harness adds to
+ *   its copy of the build, which reports on the console;
+ * - markers (empty `<span>` hosts) and the note layer (a `<div>` on `<html>`) through their
+ *   closed shadow roots, reached with the automation protocol (claimnote-ui.ts);
+ * - the one highlight, whose random name the probe reports, from `CSS.highlights` (shared
+ *   by the page's and the content script's worlds in Chromium and Firefox).
  */
 
-export const HIGHLIGHT_NAMES = [
-  'claimnote-false',
-  'claimnote-misleading',
-  'claimnote-unsupported',
-  'claimnote-needs-context',
-] as const;
-
 export interface ScanState {
-  /** `<claimnote-root>` exists (the page passed the relevance check). */
-  hostPresent: boolean;
-  state: string | null;
-  /** `data-findings` of the host, or null when absent. */
+  /** The content script is active on the page (it passed the relevance check). */
+  active: boolean;
+  state: 'scanning' | 'idle' | null;
+  /** Findings of the last pass (visible or not), or null before the first report. */
   findings: number | null;
+  /** Marker hosts in the page (closed roots holding a marker button); -1 when not read. */
   markers: number;
 }
 
@@ -83,24 +81,24 @@ export interface NoteCardInfo {
 export interface FocusInfo {
   /** Tag of document.activeElement. */
   documentActive: string;
-  /** Tag and claim id of the marker holding focus in its shadow root, if any. */
+  /** Claim id of the marker holding focus in its closed root, if any. */
   markerClaimId: string | null;
   shadowActive: string | null;
 }
 
 /**
- * Waits until the content script has settled: `<claimnote-root data-state="idle">` with an
- * unchanged finding count for `settleMs`, or, when no host appears, until `timeoutMs` has
- * passed (pages without relevant text never get a host).
+ * Waits until the content script has settled: the probe says idle with an unchanged state for
+ * `settleMs`, or, when the page never becomes active, until `timeoutMs` has passed (pages
+ * without relevant text stay dormant and report nothing).
  *
  * @param page the page
- * @param options `timeoutMs` (default 10 s), `settleMs` (default 600 ms), `requireHost`
- *   to throw when no host shows up
+ * @param options `timeoutMs` (default 10 s), `settleMs` (default 600 ms), `requireActive`
+ *   to throw when the page never becomes active, `minFindings`
  * @returns the settled state
  */
 export async function waitForScan(
   page: DriverPage,
-  options: { timeoutMs?: number; settleMs?: number; requireHost?: boolean; minFindings?: number } = {},
+  options: { timeoutMs?: number; settleMs?: number; requireActive?: boolean; minFindings?: number } = {},
 ): Promise<ScanState> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const settleMs = options.settleMs ?? 600;
@@ -109,112 +107,147 @@ export async function waitForScan(
   let last: ScanState | undefined;
   let stableSince = Date.now();
   while (Date.now() - started < timeoutMs) {
-    const now = await readScanState(page);
+    const probe = page.probe;
+    const idle = probe?.active === true && !probe.scanning && probe.findings >= minFindings;
+    // The DOM is read only once the probe says idle: it costs protocol round trips per host.
+    const now = idle ? await readScanState(page) : probeOnly(page);
     if (!last || JSON.stringify(now) !== JSON.stringify(last)) stableSince = Date.now();
     last = now;
-    const settled = now.hostPresent && now.state === 'idle' && (now.findings ?? 0) >= minFindings;
+    const settled = now.active && now.state === 'idle' && (now.findings ?? 0) >= minFindings;
     if (settled && Date.now() - stableSince >= settleMs) return now;
     await delay(100);
   }
   const final = last ?? (await readScanState(page));
-  if (options.requireHost && !final.hostPresent) {
-    throw new Error(`No <claimnote-root> after ${timeoutMs} ms on ${await pageUrl(page)}`);
+  if (options.requireActive && !final.active) {
+    throw new Error(`Claimnote never became active in ${timeoutMs} ms on ${await pageUrl(page)}`);
   }
   return final;
 }
 
-/** The host's state and the number of markers in the page, right now. */
-export function readScanState(page: DriverPage): Promise<ScanState> {
-  return page.evaluate(() => {
-    const host = document.querySelector('claimnote-root');
-    const findings = host?.getAttribute('data-findings');
-    return {
-      hostPresent: host !== null,
-      state: host?.getAttribute('data-state') ?? null,
-      findings: findings === null || findings === undefined ? null : Number(findings),
-      markers: document.querySelectorAll('claimnote-marker').length,
-    };
-  }, undefined);
+function probeOnly(page: DriverPage): ScanState {
+  const probe = page.probe;
+  return {
+    active: probe?.active ?? false,
+    state: probe === null ? null : probe.scanning ? 'scanning' : 'idle',
+    findings: probe?.findings ?? null,
+    markers: -1,
+  };
 }
 
-/** All markers in document order. */
+/** The probe's state and the number of marker hosts in the page, right now. */
+export async function readScanState(page: DriverPage): Promise<ScanState> {
+  const markers = await page.evaluateWithUi(
+    (_arg: undefined, roots) => {
+      // Loops only: a hostile page may have replaced Array.prototype.filter and friends.
+      let count = 0;
+      for (const root of roots)
+        if (root.querySelector('button[data-claimnote="marker"]') !== null) count += 1;
+      return count;
+    },
+    undefined,
+    { deep: true },
+  );
+  return { ...probeOnly(page), markers };
+}
+
+/** All markers in document order (also inside the page's open shadow roots). */
 export function readMarkers(page: DriverPage): Promise<MarkerInfo[]> {
-  return page.evaluate(() => {
-    const blockOf = (node: Element): Element => {
-      let current: Element | null = node.parentElement;
-      while (current && getComputedStyle(current).display.startsWith('inline'))
-        current = current.parentElement;
-      return current ?? document.body;
-    };
-    return [...document.querySelectorAll('claimnote-marker')].map((marker) => {
-      const button = marker.shadowRoot?.querySelector('button') ?? null;
-      return {
-        claimId: marker.getAttribute('data-claim-id'),
-        verdict: marker.getAttribute('data-verdict'),
-        finding: marker.getAttribute('data-finding'),
-        buttonName: button ? (button.getAttribute('aria-label') ?? button.textContent?.trim() ?? null) : null,
-        buttonFocusable: button !== null && !button.disabled && button.tabIndex >= 0,
-        buttonRect: button
-          ? (({ x, y, width, height }) => ({ x, y, width, height }))(button.getBoundingClientRect())
-          : null,
-        blockText: (blockOf(marker).textContent ?? '').replace(/\s+/g, ' ').trim(),
+  return page.evaluateWithUi(
+    (_arg: undefined, roots) => {
+      const blockOf = (node: Element): Element => {
+        let current: Element | null = node.parentElement;
+        while (current && getComputedStyle(current).display.startsWith('inline'))
+          current = current.parentElement;
+        return current ?? document.body;
       };
-    });
-  }, undefined);
+      const markers: { host: Element; button: HTMLButtonElement }[] = [];
+      for (const root of roots) {
+        const button = root.querySelector<HTMLButtonElement>('button[data-claimnote="marker"]');
+        if (button) markers.push({ host: root.host, button });
+      }
+      markers.sort((a, b) =>
+        a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+      );
+      // Loops only: a hostile page may have replaced Array.prototype.map and friends.
+      const infos = [];
+      for (const { host, button } of markers) {
+        const rect = button.getBoundingClientRect();
+        infos.push({
+          claimId: button.getAttribute('data-claim-id'),
+          verdict: button.getAttribute('data-verdict'),
+          finding: button.getAttribute('data-finding'),
+          buttonName: button.getAttribute('aria-label') ?? button.textContent?.trim() ?? null,
+          buttonFocusable: !button.disabled && button.tabIndex >= 0,
+          buttonRect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+          blockText: (blockOf(host).textContent ?? '').replace(/\s+/g, ' ').trim(),
+        });
+      }
+      return infos;
+    },
+    undefined,
+    { deep: true },
+  );
 }
 
-/** The text of every range in each `claimnote-*` highlight (absent names map to []). */
-export function readHighlights(page: DriverPage): Promise<Record<string, string[]>> {
-  return page.evaluate((names: readonly string[]) => {
-    const result: Record<string, string[]> = {};
-    for (const name of names) {
-      const highlight = CSS.highlights.get(name);
-      result[name] = highlight
-        ? [...highlight].map((range) => range.toString().replace(/\s+/g, ' ').trim())
-        : [];
-    }
-    return result;
-  }, HIGHLIGHT_NAMES);
+/**
+ * The text of every range in Claimnote's one highlight (its random name comes from the
+ * probe); [] when there is none.
+ */
+export function readHighlights(page: DriverPage): Promise<string[]> {
+  const name = page.probe?.highlight ?? null;
+  if (name === null) return Promise.resolve([]);
+  return page.evaluate((highlight: string) => {
+    const ranges = CSS.highlights.get(highlight);
+    return ranges ? [...ranges].map((range) => (range as Range).toString().replace(/\s+/g, ' ').trim()) : [];
+  }, name);
 }
 
 /**
  * Opens the note of the `index`-th marker (document order), by clicking its button at its
  * on-screen position (a real click, hit-tested like a reader's) or by focusing it and
- * pressing Enter.
+ * pressing Enter (a real key press). The harness moves focus in the page's main world through
+ * the closed root the protocol hands over; focus events are trusted whoever calls `focus()`.
  */
 export async function openNote(
   page: DriverPage,
   index: number,
   via: 'click' | 'keyboard' = 'click',
 ): Promise<void> {
-  if (via === 'keyboard') {
-    const focused = await page.evaluate((i: number) => {
-      const button = document.querySelectorAll('claimnote-marker')[i]?.shadowRoot?.querySelector('button');
-      if (!button) return false;
-      button.scrollIntoView({ block: 'center' });
-      button.focus();
-      return true;
-    }, index);
-    if (!focused) throw new Error(`No marker button #${index}`);
-    await page.press('Enter');
-  } else {
-    const box = await page.evaluate((i: number) => {
-      const button = document.querySelectorAll('claimnote-marker')[i]?.shadowRoot?.querySelector('button');
+  const box = await page.evaluateWithUi(
+    ({ i, focus }: { i: number; focus: boolean }, roots) => {
+      const buttons: HTMLButtonElement[] = [];
+      for (const root of roots) {
+        const button = root.querySelector<HTMLButtonElement>('button[data-claimnote="marker"]');
+        if (button) buttons.push(button);
+      }
+      buttons.sort((a, b) =>
+        (a.getRootNode() as ShadowRoot).host.compareDocumentPosition((b.getRootNode() as ShadowRoot).host) &
+        Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+      );
+      const button = buttons[i];
       if (!button) return null;
       button.scrollIntoView({ block: 'center' });
+      if (focus) button.focus();
       const rect = button.getBoundingClientRect();
       return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-    }, index);
-    if (!box) throw new Error(`No marker button #${index}`);
+    },
+    { i: index, focus: via === 'keyboard' },
+    { deep: true },
+  );
+  if (!box) throw new Error(`No marker button #${index}`);
+  if (via === 'keyboard') {
+    await page.press('Enter');
+  } else {
     if (box.width === 0 || box.height === 0) throw new Error(`Marker button #${index} has no size on screen`);
     await page.clickAt(box.x + box.width / 2, box.y + box.height / 2);
   }
   await waitFor(page, () => readNoteCard(page).then((card) => card.visible), 5_000, 'note card to open');
   // Read the card as a reader sees it once it has appeared, not halfway through a fade-in.
-  await page.evaluate(async () => {
-    const card = document
-      .querySelector('claimnote-root')
-      ?.shadowRoot?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
+  await page.evaluateWithUi(async (_arg: undefined, roots) => {
+    let card: HTMLElement | null = null;
+    for (const root of roots) card ??= root.querySelector<HTMLElement>('[data-claimnote="note-card"]');
     const animations = card?.getAnimations({ subtree: true }) ?? [];
     await Promise.race([
       Promise.all(animations.map((animation) => animation.finished.catch(() => undefined))),
@@ -223,9 +256,32 @@ export async function openNote(
   }, undefined);
 }
 
+/**
+ * Clicks a control inside the open note card with a real (trusted) click at its position: the
+ * first matching `selector`, or the one whose `data-publisher` is `publisher`.
+ */
+export async function clickInNote(page: DriverPage, selector: string, publisher?: string): Promise<void> {
+  const box = await page.evaluateWithUi(
+    ({ selector, publisher }: { selector: string; publisher: string | null }, roots) => {
+      let card: Element | null = null;
+      for (const root of roots) card ??= root.querySelector('[data-claimnote="note-card"]');
+      const button = [...(card?.querySelectorAll<HTMLElement>(selector) ?? [])].find(
+        (candidate) => publisher === null || candidate.getAttribute('data-publisher') === publisher,
+      );
+      if (!button) return null;
+      button.scrollIntoView({ block: 'nearest' });
+      const rect = button.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    },
+    { selector, publisher: publisher ?? null },
+  );
+  if (!box) throw new Error(`No ${selector} ${publisher ?? ''} in the note card`);
+  await page.clickAt(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 /** Reads the open note card (or `present: false`). */
 export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
-  return page.evaluate(() => {
+  return page.evaluateWithUi((_arg: undefined, roots) => {
     const empty = {
       present: false,
       visible: false,
@@ -244,9 +300,10 @@ export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
       style: null,
       onTop: false,
     };
-    const host = document.querySelector('claimnote-root');
-    const card = host?.shadowRoot?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
-    if (!host || !card) return empty;
+    const root = roots.find((candidate) => candidate.querySelector('[data-claimnote="note-card"]') !== null);
+    const host = root?.host;
+    const card = root?.querySelector<HTMLElement>('[data-claimnote="note-card"]');
+    if (!root || !host || !card) return empty;
     const text = (selector: string) =>
       (card.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const parse = (colour: string): number[] => (colour.match(/[\d.]+/g) ?? []).map(Number);
@@ -309,7 +366,7 @@ export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
       accessibleName: (
         (card.getAttribute('aria-labelledby') ?? '')
           .split(/\s+/)
-          .map((id) => (id ? (host.shadowRoot?.getElementById(id)?.textContent ?? '') : ''))
+          .map((id) => (id ? (root.getElementById(id)?.textContent ?? '') : ''))
           .join(' ')
           .trim() ||
         card.getAttribute('aria-label') ||
@@ -334,34 +391,55 @@ export function readNoteCard(page: DriverPage): Promise<NoteCardInfo> {
   }, undefined);
 }
 
-/** Where keyboard focus is, looking into the markers' shadow roots. */
+/** Where keyboard focus is, looking into the markers' closed roots. */
 export function readFocus(page: DriverPage): Promise<FocusInfo> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    const isMarker = active?.tagName.toLowerCase() === 'claimnote-marker';
-    return {
-      documentActive: active?.tagName.toLowerCase() ?? '',
-      markerClaimId: isMarker ? active.getAttribute('data-claim-id') : null,
-      shadowActive: isMarker ? (active.shadowRoot?.activeElement?.tagName.toLowerCase() ?? null) : null,
-    };
-  }, undefined);
+  return page.evaluateWithUi(
+    (_arg: undefined, roots) => {
+      const active = document.activeElement;
+      const root = roots.find((candidate) => candidate.host === active);
+      const button = root?.querySelector('button[data-claimnote="marker"]') ?? null;
+      return {
+        documentActive: active?.tagName.toLowerCase() ?? '',
+        markerClaimId: button ? button.getAttribute('data-claim-id') : null,
+        shadowActive: button ? (root?.activeElement?.tagName.toLowerCase() ?? null) : null,
+      };
+    },
+    undefined,
+    { deep: true },
+  );
 }
 
 /**
- * The page body as HTML with Claimnote's markers taken out and adjacent text nodes merged,
- * so it can be compared with the body as parsed. `source` picks the live body or the clone
- * a fixture page stores in `window.__fixtureBodyAtParse` before any content script runs.
+ * The page body as HTML with Claimnote's marker hosts taken out and adjacent text nodes
+ * merged, so it can be compared with the body as parsed. `source` picks the live body or the
+ * clone a fixture page stores in `window.__fixtureBodyAtParse` before any content script runs.
  */
 export function serializeBodyWithoutMarkers(
   page: DriverPage,
   source: 'live' | 'at-parse',
 ): Promise<string | null> {
-  return page.evaluate((which: string) => {
+  return page.evaluateWithUi((which: string, roots) => {
     const stored = (window as unknown as { __fixtureBodyAtParse?: HTMLElement }).__fixtureBodyAtParse;
     const original = which === 'live' ? document.body : stored;
     if (!original) return null;
+    // Child-index paths of the hosts from the body, so the clone loses the same nodes.
+    const paths: number[][] = [];
+    if (which === 'live') {
+      for (const root of roots) {
+        const path: number[] = [];
+        let node: Node = root.host;
+        while (node !== original && node.parentNode) {
+          path.unshift([...node.parentNode.childNodes].indexOf(node as ChildNode));
+          node = node.parentNode;
+        }
+        if (node === original) paths.push(path);
+      }
+    }
     const clone = original.cloneNode(true) as HTMLElement;
-    for (const marker of clone.querySelectorAll('claimnote-marker')) marker.remove();
+    const targets = paths.map((path) =>
+      path.reduce<Node | undefined>((node, index) => node?.childNodes[index], clone),
+    );
+    for (const target of targets) (target as ChildNode | undefined)?.remove();
     for (const script of clone.querySelectorAll('script[data-fixture-snapshot]')) script.remove();
     clone.normalize();
     return clone.innerHTML.trim();

@@ -5,8 +5,8 @@ import type { BrowserName } from './browsers';
 
 /**
  * A tiny throw-away extension for testing the harness itself, independent of Claimnote's
- * build: it follows the Page DOM contract in the crudest way (host, one marker, one
- * highlight over the first paragraph) and, when the page URL contains `probe-net`, sends
+ * build: it follows Claimnote's page footprint in the crudest way (one marker host with a
+ * closed shadow root, one highlight over the first paragraph, a test-probe console line) and, when the page URL contains `probe-net`, sends
  * one request from its content script and two from its background context (one
  * off-host, one to the fixture server itself). The harness
  * self-test uses it to show that the network recorder does catch extension requests in
@@ -15,23 +15,24 @@ import type { BrowserName } from './browsers';
 const CONTENT_SCRIPT = `(() => {
   const paragraph = document.querySelector('p');
   if (!paragraph) return;
-  const host = document.createElement('claimnote-root');
-  host.setAttribute('data-state', 'scanning');
-  host.attachShadow({ mode: 'open' });
-  document.documentElement.append(host);
+  const report = (state) => console.debug('claimnote-test-probe ' + JSON.stringify({
+    active: true, markers: 0, markerIds: [], highlight: 'hprobe', url: location.href, top: window === window.top, ...state,
+  }));
+  report({ scanning: true, findings: 0 });
   const range = new Range();
   range.selectNodeContents(paragraph);
-  CSS.highlights.set('claimnote-false', new Highlight(range));
-  const marker = document.createElement('claimnote-marker');
-  marker.setAttribute('data-claim-id', 'probe-claim');
-  marker.setAttribute('data-verdict', 'false');
+  CSS.highlights.set('hprobe', new Highlight(range));
+  const marker = document.createElement('span');
+  marker.style.setProperty('display', 'inline', 'important');
   const button = document.createElement('button');
+  button.setAttribute('data-claimnote', 'marker');
+  button.setAttribute('data-claim-id', 'probe-claim');
+  button.setAttribute('data-verdict', 'false');
   button.setAttribute('aria-label', 'Probe marker');
   button.textContent = '?';
-  marker.attachShadow({ mode: 'open' }).append(button);
+  marker.attachShadow({ mode: 'closed' }).append(button);
   paragraph.append(marker);
-  host.setAttribute('data-findings', '1');
-  host.setAttribute('data-state', 'idle');
+  report({ scanning: false, findings: 1, markers: 1, markerIds: ['probe-claim'] });
   if (location.search.includes('probe-net')) {
     fetch('http://probe-content.example.invalid/ping', { mode: 'no-cors' }).catch(() => {});
     (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ probe: 'net', origin: location.origin });

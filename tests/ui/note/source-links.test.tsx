@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Source } from '../../../lib/claims/schema';
 import { getPinnedPublishers, setPinnedPublishers } from '../../../lib/storage/storage';
@@ -11,9 +11,18 @@ import {
   safeSourceHref,
   sourceLinksCss,
 } from '../../../lib/ui/note/source-links';
+import { testUiOptions, trustEventsByDefault, untrusted } from '../../page/own-ui';
 import { useUiTestContainer } from '../ui-test-container';
 
 const container = useUiTestContainer();
+trustEventsByDefault();
+let scope = new AbortController();
+afterEach(() => scope.abort());
+/** A fresh pin writer for this test (no batching delay), on the fake browser's storage. */
+const pins = () => {
+  scope = new AbortController();
+  return testUiOptions(scope.signal).pins;
+};
 
 const source = (id: string, publisher: string): Source => ({
   id,
@@ -61,7 +70,7 @@ describe('safeSourceHref', () => {
 
 describe('SourceLinks', () => {
   it('renders each source as a safe new-tab link with a pin toggle named after its publisher', async () => {
-    await act(() => render(<SourceLinks sources={[fda, nih]} />, container()));
+    await act(() => render(<SourceLinks sources={[fda, nih]} pins={pins()} />, container()));
     await flush();
     const links = [...container().querySelectorAll<HTMLAnchorElement>('a[data-claimnote="source-link"]')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual([fda.url, nih.url]);
@@ -79,7 +88,7 @@ describe('SourceLinks', () => {
 
   it('shows pinned publishers first and marked', async () => {
     await setPinnedPublishers(['Mayo Clinic']);
-    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} />, container()));
+    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} pins={pins()} />, container()));
     await flush();
     expect(publishersInOrder()).toEqual([
       'Mayo Clinic',
@@ -93,7 +102,7 @@ describe('SourceLinks', () => {
   });
 
   it('pins a publisher when its toggle is clicked, stores it, and moves it first', async () => {
-    await act(() => render(<SourceLinks sources={[fda, nih]} />, container()));
+    await act(() => render(<SourceLinks sources={[fda, nih]} pins={pins()} />, container()));
     await flush();
     await act(() => pinButton('National Institutes of Health')?.click());
     await flush();
@@ -112,8 +121,21 @@ describe('SourceLinks', () => {
     ]);
   });
 
+  it('ignores forged clicks on a pin toggle', async () => {
+    await act(() => render(<SourceLinks sources={[fda, nih]} pins={pins()} />, container()));
+    await flush();
+    await act(() => {
+      pinButton('National Institutes of Health')?.dispatchEvent(
+        untrusted(new MouseEvent('click', { bubbles: true })),
+      );
+    });
+    await flush();
+    expect(await getPinnedPublishers()).toEqual([]);
+    expect(pinButton('National Institutes of Health')?.getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('re-sorts when pins change elsewhere (another tab or the options page), without re-rendering from outside', async () => {
-    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} />, container()));
+    await act(() => render(<SourceLinks sources={[fda, nih, mayo]} pins={pins()} />, container()));
     await flush();
     // Written straight to storage, as another extension context would.
     await fakeBrowser.storage.sync.set({ pinnedSources: ['National Institutes of Health', 'Mayo Clinic'] });
@@ -127,7 +149,7 @@ describe('SourceLinks', () => {
 
   it('shows the sources in claim order when stored pins are corrupt', async () => {
     await fakeBrowser.storage.sync.set({ pinnedSources: 'Mayo Clinic' });
-    await act(() => render(<SourceLinks sources={[fda, mayo]} />, container()));
+    await act(() => render(<SourceLinks sources={[fda, mayo]} pins={pins()} />, container()));
     await flush();
     expect(publishersInOrder()).toEqual(['U.S. Food and Drug Administration', 'Mayo Clinic']);
   });

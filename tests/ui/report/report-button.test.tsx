@@ -7,9 +7,15 @@ import type { ReportPrefill } from '../../../lib/reports/report';
 import { ReportListFullError } from '../../../lib/reports/report-store';
 import { ReportStartRateLimitedError } from '../../../lib/reports/start-guard';
 import { ReportButton, reportButtonCss } from '../../../lib/ui/note/report-button';
+import { createReportGate } from '../../../lib/ui/note/report-gate';
+import { trustEventsByDefault, untrusted } from '../../page/own-ui';
 import { useUiTestContainer } from '../ui-test-container';
 
 const container = useUiTestContainer();
+trustEventsByDefault();
+/** A gate on a clock the test moves. */
+const now = 0;
+const gate = () => createReportGate({ now: () => now });
 
 const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
 
@@ -28,7 +34,12 @@ describe('ReportButton', () => {
     });
     await act(() =>
       render(
-        <ReportButton claimId="treats-cancer" quote="Pumps cure cancer." pageUrl="https://a.test/p?x=1" />,
+        <ReportButton
+          claimId="treats-cancer"
+          quote="Pumps cure cancer."
+          pageUrl="https://a.test/p?x=1"
+          gate={gate()}
+        />,
         container(),
       ),
     );
@@ -52,7 +63,10 @@ describe('ReportButton', () => {
   it('tells the reader when the background could not start the report', async () => {
     stop = handleReportMessages(() => Promise.reject(new Error('storage full')));
     await act(() =>
-      render(<ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" />, container()),
+      render(
+        <ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" gate={gate()} />,
+        container(),
+      ),
     );
     await act(() => container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click());
     await flush();
@@ -69,10 +83,38 @@ describe('ReportButton', () => {
     });
     const pageUrl = `https://a.test/article?ref=${'x'.repeat(9000)}`;
     await act(() =>
-      render(<ReportButton claimId="treats-cancer" quote="q" pageUrl={pageUrl} />, container()),
+      render(<ReportButton claimId="treats-cancer" quote="q" pageUrl={pageUrl} gate={gate()} />, container()),
     );
     await act(() => container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click());
     await flush();
+    expect(received).toHaveLength(1);
+    expect(container().querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
+      'Report form opened in a new tab.',
+    );
+  });
+
+  it('starts nothing on a forged click, and one report for a burst of real clicks', async () => {
+    const received: ReportPrefill[] = [];
+    stop = handleReportMessages(async (prefill) => {
+      received.push(prefill);
+      return `r-${received.length}`;
+    });
+    await act(() =>
+      render(
+        <ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" gate={gate()} />,
+        container(),
+      ),
+    );
+    const button = () => container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]');
+    await act(() => {
+      button()?.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true })));
+    });
+    await flush();
+    expect(received).toEqual([]);
+    for (let click = 0; click < 5; click += 1) {
+      await act(() => button()?.click());
+      await flush();
+    }
     expect(received).toHaveLength(1);
     expect(container().querySelector('[data-claimnote="report-status"]')?.textContent).toBe(
       'Report form opened in a new tab.',
@@ -88,7 +130,10 @@ describe('ReportButton', () => {
     async (_l, error, text) => {
       stop = handleReportMessages(() => Promise.reject(error()));
       await act(() =>
-        render(<ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" />, container()),
+        render(
+          <ReportButton claimId="treats-cancer" quote="q" pageUrl="https://a.test/" gate={gate()} />,
+          container(),
+        ),
       );
       await act(() =>
         container().querySelector<HTMLButtonElement>('button[data-claimnote="report"]')?.click(),
