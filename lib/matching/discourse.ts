@@ -21,6 +21,8 @@ export interface SentenceFacts {
   entities: readonly number[];
 }
 
+const NO_HITS: readonly Hit[] = [];
+
 /** The state before a passage's first sentence. */
 export const INITIAL_DISCOURSE: DiscourseState = { topic: 'none', entities: [] };
 
@@ -42,25 +44,49 @@ export function sentenceFacts(named: readonly Hit[], lexicon: Lexicon): Sentence
   let namesOtherDevice = false;
   // Token positions inside multi-word device names, where "pump" is part of the name.
   let inDeviceName: Set<number> | undefined;
-  const barePumps: number[] = [];
-  const entities: number[] = [];
+  let barePumps: number[] | undefined;
+  let entities: number[] | undefined;
+  let otherDevices: Hit[] | undefined;
+  for (const h of named) {
+    if (lexicon.classesOf(h.term) & TERM_CLASS.otherDevice) {
+      otherDevices ??= [];
+      otherDevices.push(h);
+    }
+  }
   for (const h of named) {
     const classes = lexicon.classesOf(h.term);
     if (classes === 0) continue;
-    if (classes & TERM_CLASS.intrathecal) namesIntrathecal = true;
+    if (classes & TERM_CLASS.intrathecal && !(otherDevices && insideLongerName(h, otherDevices)))
+      namesIntrathecal = true;
     if (classes & TERM_CLASS.otherDevice) namesOtherDevice = true;
     if (classes & DEVICE_NAME && h.to > h.from) {
       inDeviceName ??= new Set();
       for (let i = h.from; i <= h.to; i++) inDeviceName.add(i);
     }
-    if (classes & TERM_CLASS.barePump) barePumps.push(h.from);
-    if (classes & TERM_CLASS.entity && !entities.includes(h.term)) entities.push(h.term);
+    if (classes & TERM_CLASS.barePump) {
+      barePumps ??= [];
+      barePumps.push(h.from);
+    }
+    if (classes & TERM_CLASS.entity && !entities?.includes(h.term)) {
+      entities ??= [];
+      entities.push(h.term);
+    }
   }
-  const namesBarePump = barePumps.some((from) => !inDeviceName?.has(from));
-  return { namesIntrathecal, namesOtherDevice, namesBarePump, entities };
+  const namesBarePump = barePumps?.some((from) => !inDeviceName?.has(from)) ?? false;
+  // Most sentences name only words of no class: share one object for them.
+  if (!namesIntrathecal && !namesOtherDevice && !namesBarePump && entities === undefined) return NO_FACTS;
+  return { namesIntrathecal, namesOtherDevice, namesBarePump, entities: entities ?? [] };
 }
 
 const DEVICE_NAME = TERM_CLASS.intrathecal | TERM_CLASS.otherDevice | TERM_CLASS.otherTherapy;
+
+/**
+ * Whether a hit lies inside a longer hit of another device's name: "pain pump" in "shoulder pain
+ * pump" (a wound pump after surgery) does not name intrathecal therapy.
+ */
+function insideLongerName(hit: Hit, others: readonly Hit[]): boolean {
+  return others.some((o) => o.from <= hit.from && o.to >= hit.to && o.to - o.from > hit.to - hit.from);
+}
 
 /**
  * The discourse reducer: the state after a sentence. A device named wins; "the pump" in a
@@ -78,6 +104,8 @@ export function nextDiscourse(state: DiscourseState, facts: SentenceFacts): Disc
       : state.topic === 'none' && facts.namesBarePump
         ? 'intrathecal'
         : state.topic;
+  // Unchanged state is shared, not copied: a page of sentences without entities allocates none.
+  if (topic === state.topic && facts.entities.length === 0 && state.entities.length === 0) return state;
   return { topic, entities: facts.entities };
 }
 
@@ -98,8 +126,9 @@ export function aboutIntrathecal(state: DiscourseState, facts: SentenceFacts): b
  * @param state the state before the sentence
  * @param lexicon the lexical stage
  */
-export function referentHits(named: readonly Hit[], state: DiscourseState, lexicon: Lexicon): Hit[] {
-  if (state.entities.length === 0 || named.some((h) => lexicon.is(h.term, 'entity'))) return [];
+export function referentHits(named: readonly Hit[], state: DiscourseState, lexicon: Lexicon): readonly Hit[] {
+  if (state.entities.length === 0) return NO_HITS;
+  for (const h of named) if (lexicon.is(h.term, 'entity')) return NO_HITS;
   const previous = state.entities.filter((term) => lexicon.is(term, 'selfEntity'));
   return named
     .filter((h) => lexicon.is(h.term, 'referent'))

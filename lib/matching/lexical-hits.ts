@@ -45,14 +45,19 @@ export function createLexicon(terms: readonly (readonly string[])[], tables: Lex
   return {
     findHits(tokens) {
       const hits: Hit[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const candidates = termsByFirstStem[tokens[i]?.stem ?? ''];
-        if (!candidates) continue;
-        for (const term of candidates) {
+      const count = tokens.length;
+      for (let i = 0; i < count; i++) {
+        const candidates = termsByFirstStem[(tokens[i] as Token).stem];
+        if (candidates === undefined) continue;
+        // Every word of the text passes here: plain indexed loops, no optional reads.
+        for (let c = 0; c < candidates.length; c++) {
+          const term = candidates[c] as number;
           const stems = terms[term] ?? NONE;
+          const length = stems.length;
+          if (length > count - i) continue;
           let k = 1;
-          while (k < stems.length && tokens[i + k]?.stem === stems[k]) k++;
-          if (k === stems.length) hits.push({ term, from: i, to: i + k - 1 });
+          while (k < length && (tokens[i + k] as Token).stem === stems[k]) k++;
+          if (k === length) hits.push({ term, from: i, to: i + k - 1 });
         }
       }
       return hits;

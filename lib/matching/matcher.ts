@@ -10,6 +10,7 @@ import {
 import { toFinding } from './finding';
 import { createLanguage } from './language';
 import { createLexicon } from './lexical-hits';
+import { createPatternCover } from './pattern-cover';
 import { createRelevanceTest } from './relevance';
 import { evaluateRules } from './rules';
 import { type SentenceSpan, splitSentences } from './sentences';
@@ -31,6 +32,7 @@ export interface Matcher {
 
 // A question does not state its claim ("Does the pump deliver drug to the brain?").
 const ENDS_AS_QUESTION = /\?["'”’)\]]*$/;
+const NO_FINDINGS: readonly Finding[] = [];
 
 /**
  * Builds a matcher over a compiled claim list by wiring its stages: sentences → tokens →
@@ -43,26 +45,35 @@ export function createMatcher(index: CompiledIndex): Matcher {
   const language = createLanguage(index.language);
   const lexicon = createLexicon(index.terms, index.tables);
   const isRelevant = createRelevanceTest(index.relevanceWords);
+  const patternCover = createPatternCover(index.patterns, index.terms.length, lexicon);
 
-  function matchSentence(
-    text: string,
-    sentence: SentenceSpan,
-    state: DiscourseState,
-  ): { findings: Finding[]; state: DiscourseState } {
+  // The discourse state after the last sentence matched; kept here, not returned in an object
+  // per sentence.
+  let after: DiscourseState = INITIAL_DISCOURSE;
+
+  /** The findings of one sentence (often {@link NO_FINDINGS}); sets `after`. */
+  function matchSentence(text: string, sentence: SentenceSpan, state: DiscourseState): readonly Finding[] {
     const tokens = tokenize(text, sentence.start, sentence.end, language.tokens);
     const named = lexicon.findHits(tokens);
-    if (named.length === 0) return { findings: [], state: nextDiscourse(state, NO_FACTS) };
+    if (named.length === 0) {
+      after = nextDiscourse(state, NO_FACTS);
+      return NO_FINDINGS;
+    }
     const facts = sentenceFacts(named, lexicon);
-    const next = nextDiscourse(state, facts);
-    const raw = text.slice(sentence.start, sentence.end);
-    if (ENDS_AS_QUESTION.test(raw) && !language.isClaimQuestion(tokens)) return { findings: [], state: next };
-
+    after = nextDiscourse(state, facts);
     const standIns = referentHits(named, state, lexicon);
     // Hits must stay in text order for the window sweep.
     const hits =
       standIns.length === 0 ? named : [...named, ...standIns].sort((a, b) => a.from - b.from || a.to - b.to);
+    // Most sentences name a few terms but no pattern's every group: they end here, before
+    // the question test or any rule is looked at.
+    const candidates = patternCover.cover(hits);
+    if (candidates.length === 0) return NO_FINDINGS;
+    const raw = text.slice(sentence.start, sentence.end);
+    if (ENDS_AS_QUESTION.test(raw) && !language.isClaimQuestion(tokens)) return NO_FINDINGS;
+
     const matches = evaluateRules(
-      { tokens, named, hits, facts, state },
+      { tokens, named, hits, facts, state, candidates, present: patternCover.present },
       index.patterns,
       lexicon,
       language.opensClause,
@@ -75,7 +86,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     });
     // Within an over-long sentence findings are quoted by clause, so keep them in text order.
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { findings, state: next };
+    return findings;
   }
 
   function* scanIncrementally(doc: TextDocument): Generator<Finding[], void, void> {
@@ -83,9 +94,9 @@ export function createMatcher(index: CompiledIndex): Matcher {
     for (const block of doc.blocks) {
       const blockFindings: Finding[] = [];
       for (const sentence of splitSentences(doc.text, block, language.sentences)) {
-        const result = matchSentence(doc.text, sentence, state);
-        state = result.state;
-        blockFindings.push(...result.findings);
+        const findings = matchSentence(doc.text, sentence, state);
+        state = after;
+        if (findings.length > 0) blockFindings.push(...findings);
       }
       yield blockFindings;
     }

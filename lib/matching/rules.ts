@@ -15,6 +15,10 @@ export interface SentenceEvidence {
   facts: SentenceFacts;
   /** The discourse state before the sentence. */
   state: DiscourseState;
+  /** Patterns with a hit in every group, ascending (`PatternCover.cover` of `hits`). */
+  candidates: readonly number[];
+  /** Whether `hits` name the term. */
+  present(term: number): boolean;
 }
 
 /** One pattern that matched, with the hits that made it match: the finding's reason. */
@@ -33,8 +37,8 @@ export interface RuleMatch {
 export type ClauseRule = (token: Token) => boolean;
 
 /**
- * Evaluates every candidate pattern against a sentence: all groups present within the window,
- * no veto, the right subject, negation parity in the clause as the pattern says. At most one
+ * Evaluates the candidate patterns (those with a hit in every group) against a sentence: all
+ * groups within the window, no veto, the right subject, negation parity in the clause as the pattern says. At most one
  * match per claim, in pattern order. A correction frame ("it is a myth that") states nothing.
  * @param evidence the sentence
  * @param patterns `CompiledIndex.patterns`
@@ -47,32 +51,32 @@ export function evaluateRules(
   lexicon: Lexicon,
   opensClause: ClauseRule,
 ): RuleMatch[] {
-  const { tokens, named, hits, facts, state } = evidence;
+  const { tokens, named, hits, facts, state, candidates, present } = evidence;
+  if (candidates.length === 0) return [];
   const foreign: Hit[] = [];
-  const excepted = new Set<number>();
+  let excepted: Set<number> | undefined;
   const negations: number[] = [];
   for (const hit of named) {
     const classes = lexicon.classesOf(hit.term);
     if (classes === 0) continue;
     if (classes & TERM_CLASS.correction) return [];
     if (classes & (TERM_CLASS.otherDevice | TERM_CLASS.otherTherapy)) foreign.push(hit);
-    if (classes & TERM_CLASS.negationException) for (let i = hit.from; i <= hit.to; i++) excepted.add(i);
+    if (classes & TERM_CLASS.negationException) {
+      excepted ??= new Set();
+      for (let i = hit.from; i <= hit.to; i++) excepted.add(i);
+    }
     if (classes & TERM_CLASS.negation) negations.push(hit.from);
   }
-  const cues = excepted.size === 0 ? negations : negations.filter((from) => !excepted.has(from));
+  const cues = excepted === undefined ? negations : negations.filter((from) => !excepted.has(from));
   const about = aboutIntrathecal(state, facts);
 
-  const candidates = new Set<number>();
-  for (const hit of hits) for (const p of lexicon.patternsOf(hit.term)) candidates.add(p);
-  const present = new Set(hits.map((h) => h.term));
-  const matched = new Set<string>();
+  const matched: string[] = [];
   const matches: RuleMatch[] = [];
   let clauses: Int32Array | undefined;
-  for (const p of [...candidates].sort((a, b) => a - b)) {
+  for (const p of candidates) {
     const pattern = patterns[p];
-    if (!pattern || matched.has(pattern.claimId)) continue;
-    if (!pattern.groups.every((group) => group.some((t) => present.has(t)))) continue;
-    if (pattern.none.some((t) => present.has(t))) continue;
+    if (!pattern || matched.includes(pattern.claimId)) continue;
+    if (pattern.none.some(present)) continue;
     const needsTopic = pattern.subject === 'intrathecal' && !facts.namesIntrathecal;
     if (needsTopic && !about) continue;
     // Other therapies named outside the claim's own words block the pattern unless a window
@@ -90,7 +94,7 @@ export function evaluateRules(
       clauses ??= clauseStarts(tokens, opensClause);
       const clauseStart = clauses[from] ?? 0;
       if ((countNegations(cues, clauseStart, to, chosen) % 2 === 1) !== pattern.negated) continue;
-      matched.add(pattern.claimId);
+      matched.push(pattern.claimId);
       matches.push({ pattern: p, chosen, clauseStart, from, to });
       break;
     }

@@ -29,9 +29,27 @@ const CITATION = /^\[\d{1,3}(?:[,–-]\d{1,3})*\]/;
 // Look-arounds are bounded so that every character is examined a constant number of times.
 const MAX_ABBREVIATION = 12;
 const MAX_SPACE_RUN = 16;
+const LOWERCASE = /\p{Ll}/u;
+const LETTER_OR_STOP = /[\p{L}.]/u;
+
+/** Whether the character `c` (one code unit, as `text[k]` gives) is a lowercase letter: `/\p{Ll}/u`. */
+export function isLowercase(c: string): boolean {
+  const code = c.charCodeAt(0);
+  // ASCII without a RegExp: most text is.
+  if (code < 0x80) return code >= 97 && code <= 122;
+  return LOWERCASE.test(c);
+}
+
+/** `/[\p{L}.]/u` for one code unit, ASCII without a RegExp. */
+function isLetterOrStop(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return code === 46 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER_OR_STOP.test(c);
+}
+
 function wordBefore(text: string, index: number, from: number): string {
   let i = index;
-  while (i > from && index - i < MAX_ABBREVIATION && /[\p{L}.]/u.test(text[i - 1] ?? '')) i--;
+  while (i > from && index - i < MAX_ABBREVIATION && isLetterOrStop(text[i - 1] ?? '')) i--;
   return text.slice(i, index).toLowerCase();
 }
 
@@ -75,7 +93,7 @@ export function continues(
   singleStop: boolean,
 ): boolean {
   const next = nextVisible(text, j, block.end);
-  if (/\p{Ll}/u.test(next)) return true;
+  if (isLowercase(next)) return true;
   if (!singleStop) return false;
   const word = wordBefore(text, i, block.start);
   return rules.abbreviations.has(word) || (rules.numberAbbreviations.has(word) && /\p{Nd}/u.test(next));

@@ -1,4 +1,12 @@
-import { continues, fullStops, isSpace, NO_SENTENCE_RULES, nextVisible, runEnd } from './sentence-ends';
+import {
+  continues,
+  fullStops,
+  isLowercase,
+  isSpace,
+  NO_SENTENCE_RULES,
+  nextVisible,
+  runEnd,
+} from './sentence-ends';
 import type { TextBlock } from './types';
 
 export { NO_SENTENCE_RULES, type SentenceRules } from './sentence-ends';
@@ -26,6 +34,23 @@ function cutPoint(text: string, s: number): number {
   return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
 }
 
+/** Adds `text[start, end)` trimmed of space, cut into pieces when it is over-long. */
+function pushTrimmed(spans: SentenceSpan[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text[s])) s++;
+  while (e > s && isSpace(text[e - 1])) e--;
+  while (e - s > MAX_SENTENCE_CHARS) {
+    const cut = cutPoint(text, s);
+    let pieceEnd = cut;
+    while (pieceEnd > s && isSpace(text[pieceEnd - 1])) pieceEnd--;
+    if (pieceEnd > s) spans.push({ start: s, end: pieceEnd });
+    s = cut;
+    while (s < e && isSpace(text[s])) s++;
+  }
+  if (e > s) spans.push({ start: s, end: e });
+}
+
 /**
  * Splits one block into sentences in one pass (linear in the block's length, whatever its
  * punctuation). A sentence ends at a run of `.`, `!`, `?` or `…` followed by space, unless the
@@ -40,21 +65,6 @@ function cutPoint(text: string, s: number): number {
 export function splitSentences(text: string, block: TextBlock, rules = NO_SENTENCE_RULES): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = block.start;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && isSpace(text[s])) s++;
-    while (e > s && isSpace(text[e - 1])) e--;
-    while (e - s > MAX_SENTENCE_CHARS) {
-      const cut = cutPoint(text, s);
-      let pieceEnd = cut;
-      while (pieceEnd > s && isSpace(text[pieceEnd - 1])) pieceEnd--;
-      if (pieceEnd > s) spans.push({ start: s, end: pieceEnd });
-      s = cut;
-      while (s < e && isSpace(text[s])) s++;
-    }
-    if (e > s) spans.push({ start: s, end: e });
-  };
   // Jump from one possible sentence end to the next: a regular-expression search is much faster
   // than a character loop over long runs of text without any. It runs over the block alone: on
   // the whole text it could run past the block's end to a far-away stop for every block.
@@ -69,8 +79,8 @@ export function splitSentences(text: string, block: TextBlock, rules = NO_SENTEN
     if (text[i] === '\n') {
       // A line break ends a sentence (list lines, <br>), except inside hard-wrapped prose
       // where the next line continues in lowercase.
-      if (!/\p{Ll}/u.test(nextVisible(text, i + 1, block.end))) {
-        push(i);
+      if (!isLowercase(nextVisible(text, i + 1, block.end))) {
+        pushTrimmed(spans, text, start, i);
         start = i + 1;
       }
       i++;
@@ -89,10 +99,10 @@ export function splitSentences(text: string, block: TextBlock, rules = NO_SENTEN
       i = j;
       continue;
     }
-    push(j);
+    pushTrimmed(spans, text, start, j);
     start = j;
     i = j;
   }
-  push(block.end);
+  pushTrimmed(spans, text, start, block.end);
   return spans;
 }

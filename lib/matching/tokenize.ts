@@ -1,4 +1,6 @@
 import { stem } from './stem';
+import { type CachedStems, hashWord, WordCache } from './word-cache';
+import { ASCII_CLASS, breaksClause, classAt, OTHER, widthAt, wordEnd } from './word-chars';
 
 /** A word of the text, normalized for matching. */
 export interface Token {
@@ -12,10 +14,6 @@ export interface Token {
   clauseBreak: boolean;
 }
 
-// Letters or digits, optionally followed by apostrophe-joined parts ("doesn't", "patient's").
-// Each quantifier consumes a disjoint character class, so matching is linear in the input.
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const CLAUSE_PUNCTUATION = /[,;:()[\]–—]|\s-\s/;
 const MAX_WORD_LENGTH = 64;
 const NEEDS_FOLDING = /[^ -~\t\n\r]/;
 
@@ -67,8 +65,28 @@ export function fold(word: string): string {
     .replace(/’/g, "'");
 }
 
+// One memo per language, so per matcher (see word-cache.ts).
+const caches = new WeakMap<TokenRules, WordCache>();
+
+/** The stem (or, for a contraction, the stems) of a word as written; not memoized. */
+function stemsOf(raw: string, rules: TokenRules): CachedStems {
+  const word = fold(raw);
+  const apostrophe = word.indexOf("'");
+  if (apostrophe < 0) return stem(word, rules.irregular);
+  let words: string[] | undefined;
+  for (const rule of rules.contractions) {
+    words = applyContraction(rule, word);
+    if (words) break;
+  }
+  // Possessives and 're/'ll/'ve/'d carry nothing a claim pattern needs.
+  words ??= [word.slice(0, apostrophe)];
+  return words.map((w) => stem(w, rules.irregular));
+}
+
 /**
- * Splits `text[from, to)` into normalized word tokens with their source offsets.
+ * Splits `text[from, to)` into normalized word tokens with their source offsets. A word is a run
+ * of letters or digits (`\p{L}`, `\p{N}`), optionally followed by apostrophe-joined letters
+ * ("doesn't", "patient's"); it is read by char codes, and its stems come from a bounded cache.
  * Contractions become several tokens by `rules` ("doesn't" → "does" + "not") so that negation
  * is seen; other apostrophe words (possessives, 're/'ll/'ve/'d) keep their first part only.
  * @param text the whole document text
@@ -79,36 +97,41 @@ export function fold(word: string): string {
  */
 export function tokenize(text: string, from = 0, to = text.length, rules = NO_TOKEN_RULES): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(from, to);
-  WORD.lastIndex = 0;
-  let previousEnd = 0;
-  for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
-    const raw = m[0];
-    const start = from + m.index;
-    const end = start + raw.length;
-    const gap = slice.slice(previousEnd, m.index);
-    const clauseBreak = CLAUSE_PUNCTUATION.test(gap);
-    previousEnd = m.index + raw.length;
-
-    // No claim term is this long; a giant "word" is data (base64, minified code), not prose,
-    // and folding or stemming it would cost time in proportion to its length.
-    if (raw.length > MAX_WORD_LENGTH) continue;
-    const word = fold(raw);
-    const apostrophe = word.search(/['’]/);
-    if (apostrophe < 0) {
-      tokens.push({ stem: stem(word, rules.irregular), start, end, clauseBreak });
+  let cache = caches.get(rules);
+  if (cache === undefined) {
+    cache = new WordCache();
+    caches.set(rules, cache);
+  }
+  let previousEnd = from;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? ASCII_CLASS[c] === OTHER : classAt(text, i, to) === OTHER) {
+      i += c < 0x80 ? 1 : widthAt(text, i, to);
       continue;
     }
-    let words: string[] | undefined;
-    for (const rule of rules.contractions) {
-      words = applyContraction(rule, word);
-      if (words) break;
+    const start = i;
+    const end = wordEnd(text, i, to);
+    i = end;
+    const clauseBreak = breaksClause(text, previousEnd, start);
+    previousEnd = end;
+    // No claim term is this long; a giant "word" is data (base64, minified code), not prose,
+    // and folding or stemming it would cost time in proportion to its length.
+    if (end - start > MAX_WORD_LENGTH) continue;
+    const hash = hashWord(text, start, end);
+    let stems = cache.find(text, start, end, hash);
+    if (stems === undefined) {
+      const raw = text.slice(start, end);
+      stems = stemsOf(raw, rules);
+      cache.add(raw, hash, stems);
     }
-    // Possessives and 're/'ll/'ve/'d carry nothing a claim pattern needs.
-    words ??= [word.slice(0, apostrophe)];
-    words.forEach((w, k) => {
-      tokens.push({ stem: stem(w, rules.irregular), start, end, clauseBreak: k === 0 && clauseBreak });
-    });
+    if (typeof stems === 'string') {
+      tokens.push({ stem: stems, start, end, clauseBreak });
+      continue;
+    }
+    for (let k = 0; k < stems.length; k++) {
+      tokens.push({ stem: stems[k] ?? '', start, end, clauseBreak: k === 0 && clauseBreak });
+    }
   }
   return tokens;
 }

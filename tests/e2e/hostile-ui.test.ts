@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMatcher } from '../../lib/matching/matcher';
+import { plainTextDocument } from '../../lib/scan/plain-text';
+import { testBundle } from '../page/test-bundle';
 import { BROWSERS, type DriverPage } from './harness/browsers';
 import {
   clickInNote,
@@ -50,12 +53,21 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * A page with one claim of each verdict, each as the claim list's own first worded example
  * (tests/claims checks the matcher finds those), served from memory.
  */
+const exampleMatcher = createMatcher(testBundle.index);
+
 function oneClaimPerVerdict(): { body: string; ids: string[] } {
   const chosen = new Map<string, { id: string; text: string }>();
+  // One marker per verdict: an example that also states another claim would add a second marker.
+  const statesOnly = (text: string, id: string) => {
+    const found = exampleMatcher.scan(plainTextDocument(text)).map((finding) => finding.claimId);
+    return found.length === 1 && found[0] === id;
+  };
   for (const claim of claimList().claims) {
-    const example = claim.examples.positive[0];
-    if (chosen.has(claim.verdict) || typeof example !== 'string') continue;
-    chosen.set(claim.verdict, { id: claim.id, text: example });
+    if (chosen.has(claim.verdict)) continue;
+    const example = claim.examples.positive.find(
+      (candidate): candidate is string => typeof candidate === 'string' && statesOnly(candidate, claim.id),
+    );
+    if (example) chosen.set(claim.verdict, { id: claim.id, text: example });
   }
   const paragraphs = [...chosen.values()].map(({ text }) => `<p>${escapeHtml(text)}</p>`).join('\n');
   return {

@@ -53,6 +53,18 @@ describe('sentenceFacts', () => {
     expect(facts('Ziconotide and ziconotide.').entities).toHaveLength(1);
   });
 
+  it('does not take a name inside a longer name of another device for intrathecal therapy', () => {
+    expect(facts('The shoulder pain pump helps.')).toMatchObject({
+      namesIntrathecal: false,
+      namesOtherDevice: true,
+    });
+    // Both named side by side: the sentence still names intrathecal therapy.
+    expect(facts('A shoulder pain pump is not a pain pump.')).toMatchObject({
+      namesIntrathecal: true,
+      namesOtherDevice: true,
+    });
+  });
+
   it('tells when a sentence is about intrathecal therapy', () => {
     expect(aboutIntrathecal(INITIAL_DISCOURSE, facts('The pump helps.'))).toBe(true);
     expect(aboutIntrathecal({ topic: 'other', entities: [] }, facts('The pump helps.'))).toBe(false);

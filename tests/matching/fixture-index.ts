@@ -10,7 +10,7 @@ const lexicon: Lexicon = {
   concepts: {
     intrathecal: ['intrathecal', 'pain pump', 'morphine pump', 'ziconotide'],
     relevance: ['intrathecal', 'pump', 'ziconotide', 'baclofen'],
-    'other-device': ['insulin pump', 'insulin', 'spinal cord stimulator'],
+    'other-device': ['insulin pump', 'insulin', 'spinal cord stimulator', 'shoulder pain pump'],
     'other-therapy': ['epidural', 'steroid injection'],
     negation: ['not', 'no', 'never', 'without'],
     'negation-exception': ['not only'],

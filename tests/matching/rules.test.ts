@@ -6,12 +6,14 @@ import {
   sentenceFacts,
 } from '../../lib/matching/discourse';
 import { createLexicon } from '../../lib/matching/lexical-hits';
+import { createPatternCover } from '../../lib/matching/pattern-cover';
 import { evaluateRules } from '../../lib/matching/rules';
 import { tokenize } from '../../lib/matching/tokenize';
 import { english } from './english';
 import { fixtureIndex } from './fixture-index';
 
 const lexicon = createLexicon(fixtureIndex.terms, fixtureIndex.tables);
+const cover = createPatternCover(fixtureIndex.patterns, fixtureIndex.terms.length, lexicon);
 
 /** The rule matches of one sentence, as claim id and matched words. */
 function evaluate(text: string, state: DiscourseState = INITIAL_DISCOURSE) {
@@ -19,8 +21,9 @@ function evaluate(text: string, state: DiscourseState = INITIAL_DISCOURSE) {
   const named = lexicon.findHits(tokens);
   const hits = [...named, ...referentHits(named, state, lexicon)].sort((a, b) => a.from - b.from);
   const facts = sentenceFacts(named, lexicon);
+  const candidates = cover.cover(hits);
   return evaluateRules(
-    { tokens, named, hits, facts, state },
+    { tokens, named, hits, facts, state, candidates, present: cover.present },
     fixtureIndex.patterns,
     lexicon,
     english.opensClause,

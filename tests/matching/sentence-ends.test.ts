@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continues, fullStops, runEnd } from '../../lib/matching/sentence-ends';
+import { continues, fullStops, isLowercase, runEnd } from '../../lib/matching/sentence-ends';
 import { english } from './english';
 
 describe('sentence ends', () => {
@@ -23,5 +23,15 @@ describe('sentence ends', () => {
     expect(at('No. You', 2)).toBe(false);
     expect(at('It ends. and goes on', 7)).toBe(true);
     expect(at('It ends. Next', 7)).toBe(false);
+  });
+});
+
+describe('isLowercase', () => {
+  it('says what /\\p{Ll}/u says for every code unit, and no for none', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isLowercase(ch) !== /\p{Ll}/u.test(ch)) expect(c).toBe(-1);
+    }
+    expect(isLowercase('')).toBe(false);
   });
 });
