@@ -1,155 +1,164 @@
 /**
- * `npm run bench:page`: what the content script costs the page's main thread, measured in
- * headless Chromium with the built extension (run `npm run build` first; this script builds
- * nothing).
+ * `npm run bench:page`: what Claimnote costs a page's main thread, beside two floor
+ * extensions built in the same run, in headless Chromium (thread CPU and wall time from a
+ * trace) and Firefox (wall clock from the page's own probe). Run `npm run build` first; the
+ * floors are written by this script.
  *
- * Generated pages are served from 127.0.0.1: about 2 MB of text with no intrathecal
- * vocabulary (only the cheap relevance check should run), about 1 MB dense with claims, and
- * a 1 kB neutral page that shows the fixed start-up cost of the content script.
- * For each page and run, a Chrome trace of the load is recorded and the renderer main
- * thread's events are split into:
- * - content-script tasks: the top-level tasks that ran any content-script code, counted
- *   whole. Script events carry a URL only where a callback is entered (EvaluateScript,
- *   FunctionCall); code that resumes after an `await` runs in a RunMicrotasks event with no
- *   URL, so counting whole tasks is what catches it (an upper bound: page work in the same
- *   task counts too);
- * - content-script events: the union of events whose script URL is the extension's (a lower
- *   bound, missing those microtask continuations);
- * - the longest task (top-level RunTask) that contains content-script work;
- * - total main-thread busy time, and the same page loaded without the extension, whose
- *   difference also catches work the content script causes later (style, paint of
- *   highlights).
- * The floor is the time the page itself needs to walk its text nodes with a TreeWalker
- * (median of 5 walks, measured in the page): no text scanner can do less.
+ * Variants, each loaded in its own browser:
+ * - `claimnote`: the built extension (`.output/`, or `--build DIR`);
+ * - `empty`: a content script that does nothing, the cost of being an extension at all;
+ * - `plain`: a content script that reads `document.body.textContent` once and tests one
+ *   RegExp, the cheapest possible relevance check.
+ * The content scripts of all three run at `document_idle` in every frame of http(s) pages.
  *
- * Figures are printed, not asserted (a timed assertion would be flaky on shared machines).
- * Options: `--runs N` (default 3; the median is shown), `--trace-dir DIR` to keep traces,
- * `--profile` to add one sampled CPU profile per page (a separate load, since sampling slows
- * the page) and print the content script's functions with the most self time.
+ * Pages (scripts/bench-pages.ts), served from 127.0.0.1: a 1 kB and a 2 MB page without
+ * relevant words, a 50 kB article with a few dozen findings, a 50 kB page full of pump words
+ * that are not about medicine (pumpkins, breast pumps, heat pumps), and 1 MB dense with claims.
+ *
+ * Chromium: for each load a trace is recorded and the renderer main thread's top-level tasks
+ * that ran extension code are counted whole. A task ran extension code when it holds an
+ * event with the extension's script URL, or an event in the extension's isolated world
+ * (`worldName` on v8.run / v8.evaluateModule / v8.callFunction): the evaluation of a module
+ * imported by the content script (`page-scanner.js`) and the microtasks that resume after an
+ * `await` carry no URL, only the world. Per page and variant it prints the tasks' thread CPU
+ * time (`tdur`) and wall time, their number, the longest one, and the time from the load event
+ * to the first Claimnote marker in the page.
+ *
+ * Firefox: its traces are not readable here, so the page itself measures (`?gap=1`): the time
+ * from the load event to the first marker, and the longest gap in a chain of zero-delay timers
+ * started at the load event, which is the longest time the main thread was blocked (by the
+ * page's own layout too: compare with the floors).
+ *
+ * Figures are medians of `--runs N` loads (default 5), printed, never asserted: a timed
+ * assertion would be flaky on a shared machine. Options: `--build DIR` (a build folder with
+ * chrome-mv3/ and firefox-mv2/), `--no-firefox`, `--firefox-runs N` (default 3), `--only NAME`
+ * (pages whose name contains NAME), `--trace-dir DIR` to keep the Chromium traces, `--profile`
+ * to add one sampled CPU profile of Claimnote per page.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
+  type DriverPage,
+  launchBrowser,
   launchChromiumContext,
   PROBE_PREFIX,
   type ProbeState,
-  requireBuild,
+  REPO_ROOT,
 } from '../tests/e2e/harness/browsers';
 import { startFixtureServer } from '../tests/e2e/harness/fixture-server';
+import { articlePage, densePage, neutralPage, pumpWordsPage } from './bench-pages';
 
 interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; frame?: string }; beginData?: { url?: string } };
-}
-
-interface Measurement {
-  /** Main-thread tasks that ran content-script code, whole, ms (upper bound). */
-  taskMs: number;
-  /** Trace events whose script URL is the extension's, ms (lower bound). */
-  scriptMs: number;
-  /** Longest task containing content-script work, ms. */
-  longestTaskMs: number;
-  /** Main-thread busy time (sum of top-level tasks) during the traced window, ms. */
-  busyMs: number;
-  /** TreeWalker walk over the page's text nodes, ms (median of 5). */
-  floorMs: number;
-  findings: number | null;
-}
-
-const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-const traceDir = args.includes('--trace-dir') ? args[args.indexOf('--trace-dir') + 1] : undefined;
-const wantProfile = args.includes('--profile');
-
-// A deterministic generator, so every run and every machine measures the same pages.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
+  args?: {
+    name?: string;
+    fileName?: string;
+    worldName?: string;
+    data?: { url?: string; frame?: string };
+    beginData?: { url?: string };
   };
 }
 
-// Everyday words with nothing to do with pumps, spines, drugs or medicine.
-const NEUTRAL_WORDS = (
-  'garden tomato river bicycle window morning autumn library kettle ladder market orchard ' +
-  'violin harbour meadow lantern pebble notebook bakery compass cottage thunder balcony ' +
-  'saddle walnut festival chimney puzzle blanket carpet ribbon tunnel island copper marble ' +
-  'the a of and to in on with for under over quietly slowly bright green yellow ancient ' +
-  'small large warm cold painted folded carried opened watched planted gathered repaired'
-).split(' ');
-
-// Claim sentences written for this benchmark (paraphrases of claims in claims/items), and
-// accurate or neutral sentences between them, so the page is dense but not uniform.
-const CLAIM_SENTENCES = [
-  'The pump delivers morphine straight into the brain.',
-  'Side effects of an intrathecal pump are rare.',
-  'Ziconotide is an opioid like morphine.',
-  'Once the pump is implanted it never needs a refill.',
-  'No trial is needed before the pump is implanted.',
-  'MRI scans are always safe with an intrathecal pump.',
-  'The pump gives a much higher dose than pills ever could.',
-  'Baclofen is a strong painkiller.',
-];
-const CONTEXT_SENTENCES = [
-  'I have had an intrathecal pump for four years now.',
-  'My nurse refills it at the clinic and we chat about gardening.',
-  'The scar on my belly has faded a lot.',
-  'Everyone should talk to their own care team about options.',
-];
-
-function paragraph(words: number, next: () => number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++)
-    out.push(NEUTRAL_WORDS[Math.floor(next() * NEUTRAL_WORDS.length)] ?? 'river');
-  const text = out.join(' ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+/** One load in Chromium. */
+interface ChromiumLoad {
+  /** Thread CPU of the main-thread tasks that ran extension code, ms. */
+  cpuMs: number;
+  /** Wall time of the same tasks, ms. */
+  wallMs: number;
+  /** How many such tasks. */
+  tasks: number;
+  /** Longest such task (wall), ms. */
+  longestMs: number;
+  /** Most thread CPU in one such task, ms (wall includes waiting for a shared core). */
+  longestCpuMs: number;
+  /** Thread CPU of all main-thread tasks during the load, ms. */
+  busyCpuMs: number;
+  /** Load event to the first Claimnote marker in the page, ms; null without markers. */
+  firstHighlightMs: number | null;
+  findings: number | null;
 }
 
-function page(title: string, paragraphs: Iterable<string>): string {
-  const body = [...paragraphs].map((text) => `<p>${text}</p>`).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>\n${body}\n</body></html>`;
+/** One load in Firefox, measured by the page. */
+interface FirefoxLoad {
+  firstHighlightMs: number | null;
+  /** Longest gap between two zero-delay timer ticks from the page's start, ms. */
+  longestGapMs: number;
+  findings: number | null;
 }
 
-/** About `bytes` of text in paragraphs of everyday words. */
-function neutralPage(bytes: number): string {
-  const next = random(7);
-  const paragraphs: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const text = paragraph(30 + Math.floor(next() * 40), next);
-    paragraphs.push(text);
-    size += text.length;
-  }
-  return page('Notes from the allotment', paragraphs);
+type VariantName = 'claimnote' | 'empty' | 'plain';
+const VARIANTS: readonly VariantName[] = ['claimnote', 'empty', 'plain'];
+
+interface BenchPage {
+  name: string;
+  path: string;
+  html: string;
+  /** Claimnote shows notes on this page (wait for it to settle). */
+  host: boolean;
 }
 
-/** About `bytes` of text where every paragraph is about a pump and most state a claim. */
-function densePage(bytes: number): string {
-  const next = random(11);
-  const paragraphs: string[] = [];
-  let size = 0;
-  let i = 0;
-  while (size < bytes) {
-    const sentences = [
-      CONTEXT_SENTENCES[i % CONTEXT_SENTENCES.length] ?? '',
-      CLAIM_SENTENCES[i % CLAIM_SENTENCES.length] ?? '',
-      paragraph(12, next),
-      CLAIM_SENTENCES[(i * 3 + 1) % CLAIM_SENTENCES.length] ?? '',
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const runs = Number(option('--runs')) || 5;
+const firefoxRuns = Number(option('--firefox-runs')) || 3;
+const buildDir = resolve(option('--build') ?? join(REPO_ROOT, '.output'));
+const traceDir = option('--trace-dir');
+const only = option('--only');
+const wantFirefox = !args.includes('--no-firefox');
+const wantProfile = args.includes('--profile');
+
+// The plain floor's check: one RegExp over the whole text, the words any intrathecal page has.
+const PLAIN_CHECK = String.raw`/\b(?:intrathecal|baclofen|ziconotide|morphine pump|pain pump|drug pump)\b/i`;
+
+const floorName = (kind: 'empty' | 'plain') => `Bench floor ${kind}`;
+
+/**
+ * Writes the two floor extensions for one browser: a manifest with the same content-script
+ * settings as Claimnote's, and one script file.
+ * @returns the folder of each floor
+ */
+async function writeFloors(
+  root: string,
+  browser: 'chromium' | 'firefox',
+): Promise<Record<'empty' | 'plain', string>> {
+  const scripts = {
+    empty: '// Claimnote benchmark floor: a content script that does nothing.\n',
+    plain: `// Claimnote benchmark floor: read the text once, test one RegExp.\n(() => { const text = document.body ? document.body.textContent : ''; if (${PLAIN_CHECK}.test(text)) document.documentElement.dataset.benchRelevant = '1'; })();\n`,
+  };
+  const dirs = { empty: join(root, `${browser}-empty`), plain: join(root, `${browser}-plain`) };
+  for (const kind of ['empty', 'plain'] as const) {
+    const contentScripts = [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+      },
     ];
-    const text = sentences.join(' ');
-    paragraphs.push(text);
-    size += text.length;
-    i++;
+    const manifest =
+      browser === 'chromium'
+        ? { manifest_version: 3, name: floorName(kind), version: '1.0', content_scripts: contentScripts }
+        : {
+            manifest_version: 2,
+            name: floorName(kind),
+            version: '1.0',
+            content_scripts: contentScripts,
+            browser_specific_settings: { gecko: { id: `bench-floor-${kind}@claimnote.org` } },
+          };
+    await mkdir(dirs[kind], { recursive: true });
+    await writeFile(join(dirs[kind], 'manifest.json'), JSON.stringify(manifest));
+    await writeFile(join(dirs[kind], 'content.js'), scripts[kind]);
   }
-  return page('Pump forum archive', paragraphs);
+  return dirs;
 }
 
 async function trace<T>(
@@ -162,13 +171,8 @@ async function trace<T>(
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'toplevel',
-        'v8.execute',
-        '__metadata',
-      ],
+      // `v8` carries the world of v8.run / v8.evaluateModule / v8.callFunction.
+      includedCategories: ['devtools.timeline', 'toplevel', 'v8', 'v8.execute', '__metadata'],
     },
   });
   const result = await action();
@@ -181,43 +185,15 @@ async function trace<T>(
   return { result, events };
 }
 
-/** [start, end] intervals in µs of complete (X) and begin/end (B/E) events matching `keep`. */
-function intervals(
-  events: readonly TraceEvent[],
-  keep: (event: TraceEvent) => boolean,
-): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const open = new Map<string, TraceEvent[]>();
-  for (const event of events) {
-    if (event.ph === 'X' && event.dur !== undefined) {
-      if (keep(event)) out.push([event.ts, event.ts + event.dur]);
-    } else if (event.ph === 'B') {
-      const key = `${event.tid}:${event.name}`;
-      open.set(key, [...(open.get(key) ?? []), event]);
-    } else if (event.ph === 'E') {
-      const key = `${event.tid}:${event.name}`;
-      const begin = open.get(key)?.pop();
-      if (begin && keep(begin)) out.push([begin.ts, event.ts]);
-    }
-  }
-  return out;
-}
+const isTask = (event: TraceEvent) =>
+  event.ph === 'X' && (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask');
 
-/** Total length of the union of intervals (nested script events are not counted twice). */
-function unionLength(list: Array<[number, number]>): number {
-  const sorted = [...list].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const [start, stop] of sorted) {
-    if (stop <= end) continue;
-    total += stop - Math.max(start, end);
-    end = stop;
-  }
-  return total;
-}
-
-function analyse(events: TraceEvent[], pageUrl: string, extensionOrigin: string | null) {
-  // The page's renderer main thread: the CrRendererMain thread that parsed our page.
+/**
+ * The extension's share of the page's renderer main thread: its top-level tasks (nested
+ * RunTask events belong to the outer one) that hold an event with the extension's URL or in
+ * the extension's isolated world.
+ */
+function analyse(events: TraceEvent[], pageUrl: string, origin: string, worldName?: string) {
   const mainThreads = new Set(
     events
       .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
@@ -231,101 +207,187 @@ function analyse(events: TraceEvent[], pageUrl: string, extensionOrigin: string 
   );
   if (!parse) throw new Error(`No ParseHTML for ${pageUrl} in the trace`);
   const onMain = events.filter((event) => event.pid === parse.pid && event.tid === parse.tid);
-  const isTask = (event: TraceEvent) =>
-    event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask';
-  const tasks = intervals(onMain, isTask);
-  const busyMs = unionLength(tasks) / 1000;
-  if (!extensionOrigin) return { taskMs: 0, scriptMs: 0, longestTaskMs: 0, busyMs };
-  const scriptUrl = (event: TraceEvent) => event.args?.data?.url ?? event.args?.beginData?.url ?? '';
-  const script = intervals(onMain, (event) => !isTask(event) && scriptUrl(event).startsWith(extensionOrigin));
-  const scriptMs = unionLength(script) / 1000;
-  const withScript = tasks.filter(([start, end]) => script.some(([s, e]) => s < end && e > start));
-  const taskMs = unionLength(withScript) / 1000;
-  const longestTaskMs = Math.max(0, ...withScript.map(([start, end]) => (end - start) / 1000));
-  return { taskMs, scriptMs, longestTaskMs, busyMs };
-}
-
-function floor(pageHandle: Page): Promise<number> {
-  // A plain string, so no transpiler helper can leak into the page.
-  return pageHandle.evaluate(`(() => {
-    const times = [];
-    let chars = 0;
-    // Run 0 is a warm-up (first-touch costs of the DOM wrappers); runs 1-5 are timed.
-    for (let run = 0; run < 6; run++) {
-      const started = performance.now();
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.data.length;
-      if (run > 0) times.push(performance.now() - started);
+  const urlOf = (event: TraceEvent) =>
+    event.args?.data?.url ?? event.args?.beginData?.url ?? event.args?.fileName ?? '';
+  // The extension's world, named after the extension: learnt from events that carry both.
+  const worlds = new Set(
+    onMain
+      .filter((event) => event.args?.worldName && urlOf(event).startsWith(origin))
+      .map((event) => event.args?.worldName as string),
+  );
+  if (worldName) worlds.add(worldName);
+  const marks = onMain
+    .filter(
+      (event) =>
+        !isTask(event) &&
+        (urlOf(event).startsWith(origin) ||
+          (event.args?.worldName !== undefined && worlds.has(event.args.worldName))),
+    )
+    .map((event) => event.ts)
+    .sort((a, b) => a - b);
+  const tasks = onMain.filter(isTask).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const top: TraceEvent[] = [];
+  for (const task of tasks) {
+    const last = top[top.length - 1];
+    if (last && task.ts < last.ts + (last.dur ?? 0)) continue;
+    top.push(task);
+  }
+  let cpu = 0;
+  let wall = 0;
+  let count = 0;
+  let longest = 0;
+  let longestCpu = 0;
+  let busyCpu = 0;
+  let m = 0;
+  for (const task of top) {
+    const end = task.ts + (task.dur ?? 0);
+    busyCpu += task.tdur ?? 0;
+    while (m < marks.length && (marks[m] ?? 0) < task.ts) m++;
+    if (m < marks.length && (marks[m] ?? Number.POSITIVE_INFINITY) <= end) {
+      cpu += task.tdur ?? 0;
+      wall += task.dur ?? 0;
+      count++;
+      longest = Math.max(longest, task.dur ?? 0);
+      longestCpu = Math.max(longestCpu, task.tdur ?? 0);
     }
-    times.sort((a, b) => a - b);
-    return chars > 0 ? times[2] : -1;
-  })()`) as Promise<number>;
+  }
+  return {
+    cpuMs: cpu / 1000,
+    wallMs: wall / 1000,
+    tasks: count,
+    longestMs: longest / 1000,
+    longestCpuMs: longestCpu / 1000,
+    busyCpuMs: busyCpu / 1000,
+  };
 }
 
-/** Follows the test probe's console lines of a page's top frame; returns the latest state. */
-function watchProbe(pageHandle: Page): () => ProbeState | null {
-  let latest: ProbeState | null = null;
-  pageHandle.on('console', (message) => {
-    const text = message.text();
-    if (!text.startsWith(PROBE_PREFIX)) return;
-    const state = JSON.parse(text.slice(PROBE_PREFIX.length)) as ProbeState;
-    if (state.top) latest = state;
-  });
-  return () => latest;
-}
+/** The harness's test-probe state, with the time of the first marker the bench probe adds. */
+type BenchProbeState = ProbeState & { firstMarkerAt?: number | null };
 
 /**
- * Waits until Claimnote has settled, as the test probe reports it (the probe `requireBuild`
- * adds to the build copy prints the content script's state on the console; pages cannot read
- * Claimnote's state from the DOM).
+ * The harness's test probe (see lib/page/test-probe.ts and tests/e2e/harness/browsers.ts),
+ * written into the benchmark's copy of the build, listed first in the content script's entry.
+ * It also notes `performance.now()` of the first state with a marker: pages cannot see
+ * Claimnote's markers, so the time to the first highlight comes from the extension's world.
  */
-async function waitForSettled(
-  pageHandle: Page,
+async function addBenchProbe(dir: string): Promise<void> {
+  const script = `(() => {
+  let firstMarkerAt = null;
+  globalThis.__claimnoteTestProbe = (state) => {
+    if (firstMarkerAt === null && state.markers > 0) firstMarkerAt = performance.now();
+    console.debug(${JSON.stringify(PROBE_PREFIX)} + JSON.stringify({ ...state, firstMarkerAt }));
+  };
+})();
+`;
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+    content_scripts?: { js?: string[] }[];
+  };
+  await writeFile(join(dir, 'bench-probe.js'), script);
+  for (const entry of manifest.content_scripts ?? []) entry.js = ['bench-probe.js', ...(entry.js ?? [])];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+}
+
+/** `none`, `scanning:N` or `idle:N` from the probe's last top-frame state. */
+const probeSummary = (state: ProbeState | null) =>
+  state === null || !state.active ? 'none' : `${state.scanning ? 'scanning' : 'idle'}:${state.findings}`;
+
+/** Waits until Claimnote settled (idle with a stable count) or, when no scan is expected, a fixed time. */
+async function settle(
+  read: () => string,
+  wait: (ms: number) => Promise<void>,
   expectHost: boolean,
-  probe: () => ProbeState | null,
 ): Promise<number | null> {
   if (!expectHost) {
-    // Nothing to wait for when the page is not relevant: give the script time to run and stop.
-    await pageHandle.waitForTimeout(3_000);
-    return probe()?.findings ?? null;
+    await wait(3_000);
+    const now = read();
+    return now === 'none' ? null : Number(now.split(':')[1]);
   }
   const started = Date.now();
   let last = '';
   let stableSince = Date.now();
   while (Date.now() - started < 120_000) {
-    const state = probe();
-    const now = state === null ? 'none' : `${state.scanning ? 'scanning' : 'idle'}:${state.findings}`;
+    const now = read();
     if (now !== last) stableSince = Date.now();
     last = now;
     if (now.startsWith('idle:') && Date.now() - stableSince > 1_000) return Number(now.slice(5));
-    await pageHandle.waitForTimeout(100);
+    await wait(100);
   }
-  throw new Error(`Claimnote did not settle on the dense page (last state ${last})`);
+  throw new Error(`Claimnote did not settle (last state ${last})`);
 }
 
-async function measure(
+// Read in the page: the end of its load event, and the gap probe of scripts/bench-pages.ts.
+const READ_PAGE = `(() => {
+  const probe = window.__benchProbe;
+  const nav = performance.getEntriesByType('navigation')[0];
+  return { loadEnd: nav ? nav.loadEventEnd : 0, longestGapMs: probe ? probe.longestGap : 0 };
+})()`;
+
+/** Load event end to the first marker, from the probe and the page's clocks (same origin). */
+function firstHighlight(state: BenchProbeState | null, loadEnd: number): number | null {
+  const at = state?.firstMarkerAt;
+  return typeof at === 'number' ? at - loadEnd : null;
+}
+
+/** Follows the probe's console lines of a page's top frame; returns the latest state. */
+function watchProbe(pageHandle: Page): () => BenchProbeState | null {
+  let latest: BenchProbeState | null = null;
+  pageHandle.on('console', (message) => {
+    const text = message.text();
+    if (!text.startsWith(PROBE_PREFIX)) return;
+    const state = JSON.parse(text.slice(PROBE_PREFIX.length)) as BenchProbeState;
+    if (state.top) latest = state;
+  });
+  return () => latest;
+}
+
+async function measureChromium(
   context: BrowserContext,
   url: string,
-  extensionOrigin: string | null,
+  origin: string,
+  worldName: string | undefined,
   expectHost: boolean,
   label: string,
-): Promise<Measurement> {
+): Promise<ChromiumLoad> {
   const pageHandle = await context.newPage();
   const probe = watchProbe(pageHandle);
   const cdp = await context.newCDPSession(pageHandle);
   const { result: findings, events } = await trace(cdp, async () => {
     await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    return waitForSettled(pageHandle, expectHost && extensionOrigin !== null, probe);
+    return settle(
+      () => probeSummary(probe()),
+      (ms) => pageHandle.waitForTimeout(ms),
+      expectHost,
+    );
   });
   if (traceDir) {
     await mkdir(traceDir, { recursive: true });
     await writeFile(join(traceDir, `${label}.json`), JSON.stringify({ traceEvents: events }));
   }
-  const figures = analyse(events, url, extensionOrigin);
-  const floorMs = await floor(pageHandle);
+  const { loadEnd } = (await pageHandle.evaluate(READ_PAGE)) as { loadEnd: number };
   await cdp.detach();
   await pageHandle.close();
-  return { ...figures, floorMs, findings };
+  return {
+    ...analyse(events, url, origin, worldName),
+    firstHighlightMs: firstHighlight(probe(), loadEnd),
+    findings,
+  };
+}
+
+async function measureFirefox(page: DriverPage, url: string, expectHost: boolean): Promise<FirefoxLoad> {
+  await page.goto(`${url}?gap=1`);
+  const findings = await settle(
+    () => probeSummary(page.probe),
+    (ms) => new Promise((done) => setTimeout(done, ms)),
+    expectHost,
+  );
+  const read = new Function(`return ${READ_PAGE}`) as () => { loadEnd: number; longestGapMs: number };
+  const { loadEnd, longestGapMs } = await page.evaluate(read, undefined);
+  return {
+    firstHighlightMs: firstHighlight(page.probe as BenchProbeState | null, loadEnd),
+    longestGapMs,
+    findings,
+  };
 }
 
 interface ProfileNode {
@@ -334,25 +396,24 @@ interface ProfileNode {
 }
 
 /**
- * Loads `url` under the V8 sampling profiler and returns the content script's functions by
- * self time. The tab first opens another page of the same origin, so the measured load stays
- * in the renderer process whose isolate is being profiled.
+ * Loads `url` under the V8 sampling profiler and returns the extension's functions by self
+ * time. The tab first opens another page of the same origin, so the measured load stays in
+ * the renderer process whose isolate is being profiled.
  */
-async function profileContentScript(
-  context: BrowserContext,
-  url: string,
-  origin: string,
-  expectHost: boolean,
-): Promise<string[]> {
+async function profileExtension(context: BrowserContext, url: string, origin: string, expectHost: boolean) {
   const pageHandle = await context.newPage();
-  const probe = watchProbe(pageHandle);
   await pageHandle.goto(new URL('/harness/frame.html', url).href);
   const cdp = await context.newCDPSession(pageHandle);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
+  const probe = watchProbe(pageHandle);
   await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await waitForSettled(pageHandle, expectHost, probe);
+  await settle(
+    () => probeSummary(probe()),
+    (ms) => pageHandle.waitForTimeout(ms),
+    expectHost,
+  );
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
   await pageHandle.close();
@@ -373,22 +434,71 @@ async function profileContentScript(
   }
   const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 8);
   return [
-    `  content-script self time ${(total / 1000).toFixed(1)} ms; top functions:`,
+    `  extension self time ${(total / 1000).toFixed(1)} ms; top functions:`,
     ...top.map(([key, micros]) => `    ${(micros / 1000).toFixed(1).padStart(7)} ms  ${key}`),
   ];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+function median(values: ReadonlyArray<number | null>): number | null {
+  const sorted = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  return sorted.length === 0 ? null : (sorted[Math.floor((sorted.length - 1) / 2)] ?? null);
+}
+
+const fixed = (value: number | null, digits = 1) => (value === null ? '-' : value.toFixed(digits));
+const ratio = (a: number | null, b: number | null) =>
+  a === null || b === null || b <= 0 ? '-' : `${(a / b).toFixed(1)}x`;
+
+function table(columns: string[], rows: string[][]): string {
+  const widths = columns.map((title, c) =>
+    Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ');
+  return [line(columns), ...rows.map(line)].join('\n');
+}
+
+/**
+ * How the variant's code is recognised in a trace: Claimnote by its origin (from its service
+ * worker), a floor, which has no worker, by its isolated world, named after the extension.
+ */
+async function extensionMarks(context: BrowserContext, variant: VariantName) {
+  if (variant !== 'claimnote') return { origin: '\0no-url', worldName: floorName(variant) };
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return { origin: `chrome-extension://${new URL(worker.url()).host}/`, worldName: undefined };
 }
 
 async function main(): Promise<void> {
-  const extDir = await requireBuild('chromium', 0);
+  const chromeDir = join(buildDir, 'chrome-mv3');
+  const firefoxDir = join(buildDir, 'firefox-mv2');
+  if (!existsSync(join(chromeDir, 'manifest.json')))
+    throw new Error(`No build in ${chromeDir}: run npm run build`);
+  // A private copy, so a rebuild during the run cannot change the files under the browser.
+  const scratch = await mkdtemp(join(tmpdir(), 'claimnote-bench-'));
+  const copy = async (from: string, name: string, probe: boolean) => {
+    const to = join(scratch, name);
+    await cp(from, to, { recursive: true });
+    if (probe) await addBenchProbe(to);
+    return to;
+  };
+  const dirs = {
+    chromium: {
+      claimnote: await copy(chromeDir, 'chromium-claimnote', true),
+      ...(await writeFloors(scratch, 'chromium')),
+    },
+    firefox: {
+      claimnote: existsSync(firefoxDir) ? await copy(firefoxDir, 'firefox-claimnote', true) : '',
+      ...(await writeFloors(scratch, 'firefox')),
+    },
+  };
+  const manifest = JSON.parse(await readFile(join(chromeDir, 'manifest.json'), 'utf8')) as {
+    version?: string;
+  };
+
   const server = await startFixtureServer();
-  const pages = [
-    // Start-up cost alone (loading and evaluating the content script), to tell it apart from
-    // the work that grows with the page.
+  const allPages: BenchPage[] = [
     {
       name: '1 kB, no relevant words',
       path: '/generated/neutral-1kb.html',
@@ -402,109 +512,178 @@ async function main(): Promise<void> {
       host: false,
     },
     {
+      name: '50 kB, pump words, irrelevant',
+      path: '/generated/pump-words-50kb.html',
+      html: pumpWordsPage(50_000),
+      host: false,
+    },
+    { name: '50 kB article', path: '/generated/article-50kb.html', html: articlePage(50_000), host: true },
+    {
       name: '1 MB, dense with claims',
       path: '/generated/dense-1mb.html',
       html: densePage(1_000_000),
       host: true,
     },
   ];
+  const pages = allPages.filter((entry) => !only || entry.name.includes(only));
   for (const entry of pages) server.generated.set(entry.path, { body: entry.html });
 
-  const results: Array<{ page: string; withExt: Measurement[]; without: Measurement[] }> = pages.map(
-    (entry) => ({
-      page: entry.name,
-      withExt: [],
-      without: [],
-    }),
-  );
+  const chromium = new Map<string, ChromiumLoad[]>();
+  const firefox = new Map<string, FirefoxLoad[]>();
+  const key = (variant: VariantName, entry: BenchPage) => `${variant}|${entry.path}`;
   const profiles: string[] = [];
-  for (const withExtension of [true, false]) {
-    const profile = await mkdtemp(join(tmpdir(), 'claimnote-bench-'));
-    const context = await launchChromiumContext(profile, withExtension ? extDir : null);
-    try {
-      let origin: string | null = null;
-      if (withExtension) {
-        const worker =
-          context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-        origin = `chrome-extension://${new URL(worker.url()).host}/`;
-      }
-      // One unmeasured load first, so browser start-up work does not land in the first run.
-      const warm = await context.newPage();
-      await warm.goto(server.url(pages[0]?.path ?? '/'));
-      await warm.close();
-      for (let run = 0; run < runs; run++) {
-        for (const [i, entry] of pages.entries()) {
-          const label = `${withExtension ? 'ext' : 'plain'}-${entry.path.split('/').pop()}-${run}`;
-          const figures = await measure(context, server.url(entry.path), origin, entry.host, label);
-          const bucket = results[i];
-          if (bucket) (withExtension ? bucket.withExt : bucket.without).push(figures);
-          process.stderr.write('.');
+  try {
+    for (const variant of VARIANTS) {
+      const profileDir = await mkdtemp(join(tmpdir(), 'claimnote-bench-profile-'));
+      const context = await launchChromiumContext(profileDir, dirs.chromium[variant]);
+      try {
+        const { origin, worldName } = await extensionMarks(context, variant);
+        // One unmeasured load first, so browser start-up work does not land in the first run.
+        const warm = await context.newPage();
+        await warm.goto(server.url(pages[0]?.path ?? '/'));
+        await warm.close();
+        for (let run = 0; run < runs; run++) {
+          for (const entry of pages) {
+            const label = `${variant}-${entry.path.split('/').pop()}-${run}`;
+            const expectHost = entry.host && variant === 'claimnote';
+            const load = await measureChromium(
+              context,
+              server.url(entry.path),
+              origin,
+              worldName,
+              expectHost,
+              label,
+            );
+            chromium.set(key(variant, entry), [...(chromium.get(key(variant, entry)) ?? []), load]);
+            process.stderr.write('.');
+          }
         }
-      }
-      if (wantProfile && origin) {
-        for (const entry of pages) {
-          profiles.push(`${entry.name}:`);
-          profiles.push(...(await profileContentScript(context, server.url(entry.path), origin, entry.host)));
+        if (wantProfile && variant === 'claimnote') {
+          for (const entry of pages) {
+            profiles.push(
+              `${entry.name}:`,
+              ...(await profileExtension(context, server.url(entry.path), origin, entry.host)),
+            );
+          }
         }
+      } finally {
+        await context.close();
+        await rm(profileDir, { recursive: true, force: true });
       }
-    } finally {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
     }
+    if (wantFirefox) {
+      for (const variant of VARIANTS) {
+        if (!dirs.firefox[variant]) continue;
+        const session = await launchBrowser('firefox', dirs.firefox[variant]);
+        try {
+          const warm = await session.newPage();
+          await warm.goto(server.url(pages[0]?.path ?? '/'));
+          await warm.close();
+          for (let run = 0; run < firefoxRuns; run++) {
+            for (const entry of pages) {
+              const page = await session.newPage();
+              const load = await measureFirefox(
+                page,
+                server.url(entry.path),
+                entry.host && variant === 'claimnote',
+              );
+              await page.close();
+              firefox.set(key(variant, entry), [...(firefox.get(key(variant, entry)) ?? []), load]);
+              process.stderr.write('f');
+            }
+          }
+        } finally {
+          await session.close();
+        }
+      }
+    }
+  } finally {
+    await server.close();
+    await rm(scratch, { recursive: true, force: true });
   }
-  await server.close();
   process.stderr.write('\n');
 
-  const columns = [
-    'page',
-    'tasks',
-    'events',
-    'floor',
-    'ratio',
-    'longest',
-    'busy+ext',
-    'busy-ext',
-    'findings',
-  ];
-  const rows = results.map((result, i) => {
-    const pick = (list: Measurement[], key: keyof Measurement) => median(list.map((m) => Number(m[key])));
-    const taskMs = pick(result.withExt, 'taskMs');
-    const floorMs = pick(result.withExt, 'floorMs');
+  const pick = <T, K extends keyof T>(list: T[] | undefined, field: K) =>
+    median((list ?? []).map((load) => load[field] as number | null));
+  const chromiumRows = pages.map((entry) => {
+    const own = chromium.get(key('claimnote', entry));
+    const cpu = pick(own, 'cpuMs');
+    const empty = pick(chromium.get(key('empty', entry)), 'cpuMs');
+    const plain = pick(chromium.get(key('plain', entry)), 'cpuMs');
     return [
-      `${result.page} (${((pages[i]?.html.length ?? 0) / 1e6).toFixed(2)} MB)`,
-      taskMs.toFixed(1),
-      pick(result.withExt, 'scriptMs').toFixed(1),
-      floorMs.toFixed(2),
-      // A walk over a handful of nodes rounds to zero; a ratio to it says nothing.
-      floorMs >= 0.05 ? `${(taskMs / floorMs).toFixed(0)}x` : '-',
-      pick(result.withExt, 'longestTaskMs').toFixed(1),
-      pick(result.withExt, 'busyMs').toFixed(1),
-      pick(result.without, 'busyMs').toFixed(1),
-      String(result.withExt[0]?.findings ?? '-'),
+      `${entry.name} (${(entry.html.length / 1000).toFixed(0)} kB)`,
+      fixed(cpu),
+      fixed(pick(own, 'wallMs')),
+      fixed(pick(own, 'tasks'), 0),
+      fixed(pick(own, 'longestMs')),
+      fixed(pick(own, 'longestCpuMs')),
+      fixed(pick(own, 'firstHighlightMs'), 0),
+      fixed(pick(own, 'findings'), 0),
+      fixed(empty, 2),
+      fixed(plain, 2),
+      ratio(cpu, empty),
+      ratio(cpu, plain),
+      fixed(pick(own, 'busyCpuMs'), 0),
+      fixed(pick(chromium.get(key('empty', entry)), 'busyCpuMs'), 0),
     ];
   });
-  const widths = columns.map((title, c) =>
-    Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)),
+  console.log(
+    `Claimnote ${manifest.version ?? ''} page benchmark, ${buildDir}: headless Chromium, median of ${runs} load(s), ms`,
   );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-      .join('  ');
-  console.log(`Claimnote page benchmark: headless Chromium, median of ${runs} run(s), times in ms`);
-  console.log(line(columns));
-  for (const row of rows) console.log(line(row));
+  console.log(
+    table(
+      [
+        'page',
+        'CPU',
+        'wall',
+        'tasks',
+        'longest',
+        'long CPU',
+        '1st mark',
+        'findings',
+        'empty CPU',
+        'plain CPU',
+        '÷empty',
+        '÷plain',
+        'busy CPU',
+        'busy empty',
+      ],
+      chromiumRows,
+    ),
+  );
   console.log(
     [
       '',
-      'tasks    = main-thread tasks that ran content-script code, counted whole (upper bound)',
-      'events   = trace events whose script URL is the extension (lower bound: misses code after an await)',
-      'floor    = walking the page text nodes with a TreeWalker, measured in the page (median of 5)',
-      'ratio    = tasks / floor',
-      'longest  = longest main-thread task that ran content-script code',
-      'busy±ext = all main-thread task time while loading and settling, with and without the extension',
-      'findings = findings the test probe reported when settled (- when the page was never scanned)',
+      'CPU, wall = thread CPU and wall time of the main-thread tasks that ran extension code (its URL or its',
+      '             isolated world, so module evaluation and await continuations count), counted whole',
+      'tasks      = how many such tasks; longest = the longest of them (wall; the long-task line is 50 ms);',
+      '             long CPU = the most thread CPU in one of them (wall also counts waiting for a busy core)',
+      '1st mark   = load event end to the first Claimnote marker in the page',
+      'empty/plain CPU = the same CPU figure for the floor extensions (no-op script; textContent + one RegExp)',
+      '÷empty, ÷plain = Claimnote CPU / floor CPU',
+      'busy CPU   = thread CPU of all main-thread tasks while loading and settling (Claimnote, empty floor)',
     ].join('\n'),
   );
+  if (wantFirefox) {
+    const firefoxRows = pages.map((entry) => {
+      const own = firefox.get(key('claimnote', entry));
+      return [
+        entry.name,
+        fixed(pick(own, 'firstHighlightMs'), 0),
+        fixed(pick(own, 'longestGapMs'), 0),
+        fixed(pick(firefox.get(key('empty', entry)), 'longestGapMs'), 0),
+        fixed(pick(firefox.get(key('plain', entry)), 'longestGapMs'), 0),
+        fixed(pick(own, 'findings'), 0),
+      ];
+    });
+    console.log(`\nFirefox ESR (headless), median of ${firefoxRuns} load(s), ms, measured by the page`);
+    console.log(
+      table(['page', '1st mark', 'longest gap', 'gap empty', 'gap plain', 'findings'], firefoxRows),
+    );
+    console.log(
+      'longest gap = longest wait between two zero-delay timer ticks after the load event (main thread blocked)',
+    );
+  }
   if (profiles.length > 0)
     console.log(['', 'Sampled CPU profile, one load per page:', ...profiles].join('\n'));
 }

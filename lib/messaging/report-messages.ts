@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type ReportPrefill, reportPrefillSchema } from '../reports/report';
 import { isStorageFullError } from '../reports/storage-full';
 import type { MessageSender } from './sender';
@@ -12,12 +12,10 @@ import type { MessageSender } from './sender';
 
 export const START_REPORT = 'claimnote:start-report';
 
-export const startReportMessageSchema = z
-  .object({
-    type: z.literal(START_REPORT),
-    prefill: reportPrefillSchema,
-  })
-  .strict();
+export const startReportMessageSchema = z.strictObject({
+  type: z.literal(START_REPORT),
+  prefill: reportPrefillSchema,
+});
 export type StartReportMessage = z.infer<typeof startReportMessageSchema>;
 
 /** Why a report did not start, so the note card and popup can say what the reader can do. */
@@ -31,14 +29,12 @@ export const START_REPORT_FAILURES = [
 export type StartReportFailure = (typeof START_REPORT_FAILURES)[number];
 
 export const startReportResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), reportId: z.string() }).strict(),
-  z
-    .object({
-      ok: z.literal(false),
-      error: z.string().max(500),
-      reason: z.enum(START_REPORT_FAILURES).optional(),
-    })
-    .strict(),
+  z.strictObject({ ok: z.literal(true), reportId: z.string() }),
+  z.strictObject({
+    ok: z.literal(false),
+    error: z.string().check(z.maxLength(500)),
+    reason: z.optional(z.enum(START_REPORT_FAILURES)),
+  }),
 ]);
 export type StartReportResponse = z.infer<typeof startReportResponseSchema>;
 

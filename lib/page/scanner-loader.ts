@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
@@ -38,11 +37,40 @@ export function registerPageScanner(start: StartPageScanner): void {
  */
 export async function loadPageScanner(
   ctx: ContentScriptContext,
-  url: string = browser.runtime.getURL(PAGE_SCANNER_FILE),
+  url: string = extensionUrl(PAGE_SCANNER_FILE),
 ): Promise<void> {
   await import(/* @vite-ignore */ url);
   const start = (globalThis as ScannerGlobal)[START_KEY];
   if (typeof start !== 'function') throw new Error(`Claimnote: ${url} did not register a scanner`);
+  // A task of its own for the start: the import resolves in the microtasks of the task that
+  // evaluated the module, so starting here would add the matcher's and controller's set-up to
+  // that task, which is already the longest the scanner makes.
+  await nextTask(ctx);
   if (ctx.isInvalid) return;
   await start(ctx);
+}
+
+/** Resolves in a later task (a zero-delay timeout), or at once when the context ends. */
+function nextTask(ctx: ContentScriptContext): Promise<void> {
+  if (ctx.isInvalid) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = ctx.onInvalidated(() => resolve());
+    ctx.setTimeout(() => {
+      stop();
+      resolve();
+    }, 0);
+  });
+}
+
+/**
+ * The extension's URL for `path`, read from the API when called: importing `wxt/browser`
+ * would read `runtime.id` when the content script starts, on every page (see
+ * lib/page/boot-context.ts).
+ */
+function extensionUrl(path: string): string {
+  type Api = { runtime: { getURL(path: string): string } };
+  const { browser, chrome } = globalThis as { browser?: Api; chrome?: Api };
+  const api = browser ?? chrome;
+  if (!api) throw new Error('Claimnote: no extension API in this context');
+  return api.runtime.getURL(path);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { capUrl } from '../url/cap-url';
 
 /**
@@ -34,30 +34,32 @@ export const PREFILL_URL_MAX = 2 * 1024 * 1024;
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+// zod/mini (functional checks) so that the scanner and background bundles tree-shake it.
+const text = (max: number) => z.string().check(z.maxLength(max));
+const claimIdField = z.optional(z.string().check(z.regex(kebabCase), z.maxLength(120)));
+
 /** A report as stored locally. Lenient enough to hold a half-written draft. */
-export const storedReportSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    kind: reportKindSchema,
-    quote: z.string().max(DRAFT_TEXT_MAX),
-    /**
-     * The page address as captured or typed; what is shared depends on `includeQueryAndFragment`.
-     * A draft may hold more than {@link PAGE_URL_MAX} (a pasted address must not make autosave
-     * fail); `validateReport` refuses to submit it.
-     */
-    pageUrl: z.string().max(DRAFT_TEXT_MAX),
-    /** Off by default: query strings and fragments often carry session ids or search terms. */
-    includeQueryAndFragment: z.boolean(),
-    claimId: z.string().regex(kebabCase).max(120).optional(),
-    comment: z.string().max(DRAFT_TEXT_MAX).optional(),
-    claimListVersion: z.string().max(200),
-    /** ISO 8601 timestamp. */
-    createdAt: z.iso.datetime(),
-    /** ISO 8601 timestamp of the last change. */
-    updatedAt: z.iso.datetime(),
-    status: reportStatusSchema,
-  })
-  .strict();
+export const storedReportSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  kind: reportKindSchema,
+  quote: text(DRAFT_TEXT_MAX),
+  /**
+   * The page address as captured or typed; what is shared depends on `includeQueryAndFragment`.
+   * A draft may hold more than {@link PAGE_URL_MAX} (a pasted address must not make autosave
+   * fail); `validateReport` refuses to submit it.
+   */
+  pageUrl: text(DRAFT_TEXT_MAX),
+  /** Off by default: query strings and fragments often carry session ids or search terms. */
+  includeQueryAndFragment: z.boolean(),
+  claimId: claimIdField,
+  comment: z.optional(text(DRAFT_TEXT_MAX)),
+  claimListVersion: text(200),
+  /** ISO 8601 timestamp. */
+  createdAt: z.iso.datetime(),
+  /** ISO 8601 timestamp of the last change. */
+  updatedAt: z.iso.datetime(),
+  status: reportStatusSchema,
+});
 export type StoredReport = z.infer<typeof storedReportSchema>;
 
 /** What a reader may fill in or change on the report form. */
@@ -127,14 +129,12 @@ export function sharedPageUrl(pageUrl: string, includeQueryAndFragment: boolean)
 }
 
 /** What starts a report: the context menu, a note card, or the popup. */
-export const reportPrefillSchema = z
-  .object({
-    kind: reportKindSchema.optional(),
-    quote: z.string().max(DRAFT_TEXT_MAX).optional(),
-    pageUrl: z.string().max(PREFILL_URL_MAX).optional(),
-    claimId: z.string().regex(kebabCase).max(120).optional(),
-  })
-  .strict();
+export const reportPrefillSchema = z.strictObject({
+  kind: z.optional(reportKindSchema),
+  quote: z.optional(text(DRAFT_TEXT_MAX)),
+  pageUrl: z.optional(text(PREFILL_URL_MAX)),
+  claimId: claimIdField,
+});
 export type ReportPrefill = z.infer<typeof reportPrefillSchema>;
 
 /**

@@ -1,4 +1,5 @@
-import bundle from 'virtual:claimnote/claim-bundle';
+// The version alone: importing the bundle put the whole claim list in the background script.
+import claimListVersion from 'virtual:claimnote/claim-list-version';
 import { registerReportEntryPoints } from './context-menu';
 
 /**
@@ -7,5 +8,5 @@ import { registerReportEntryPoints } from './context-menu';
  * tested without the build-time claim bundle.
  */
 export function setupReports(): void {
-  registerReportEntryPoints(bundle.version);
+  registerReportEntryPoints(claimListVersion);
 }

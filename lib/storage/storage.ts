@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { repairReport } from '../reports/repair-report';
 import { type StoredReport, storedReportSchema } from '../reports/report';
 import { defineValidatedItem, type RecoveryEvent, type RecoveryKind } from './validated-item';
 
 /**
  * Every value Claimnote keeps in browser storage, typed, versioned and validated with zod on
- * every read (see validated-item.ts). Reader choices that should follow the reader between
+ * every read (see validated-item.ts); `zod/mini`, which tree-shakes, since the page scanner
+ * and the background bundle this module. Reader choices that should follow the reader between
  * devices (paused sites, pinned sources, the issue template) live in `sync`; reports, which may
  * hold page addresses and quotes, stay in `local`.
  *
@@ -17,15 +18,13 @@ import { defineValidatedItem, type RecoveryEvent, type RecoveryKind } from './va
 // ---------------------------------------------------------------------------------------------
 // Storage notices: what was migrated, repaired or reset, shown on the options page.
 
-const noticeSchema = z
-  .object({
-    key: z.string().max(100),
-    kind: z.enum(['migrated', 'repaired', 'reset']),
-    detail: z.string().max(200),
-    /** ISO 8601 timestamp. */
-    at: z.iso.datetime(),
-  })
-  .strict();
+const noticeSchema = z.strictObject({
+  key: z.string().check(z.maxLength(100)),
+  kind: z.enum(['migrated', 'repaired', 'reset']),
+  detail: z.string().check(z.maxLength(200)),
+  /** ISO 8601 timestamp. */
+  at: z.iso.datetime(),
+});
 export type StorageNotice = z.infer<typeof noticeSchema>;
 
 // One notice per item, each under its own storage key: recoveries happen in several extension
@@ -107,15 +106,13 @@ const fitsSync = (list: readonly string[]) => jsonBytes(list) <= SYNC_LIST_BYTES
 // `location.hostname` forms: names, IPv4, bracketed IPv6.
 const hostnameSchema = z
   .string()
-  .min(1)
-  .max(253)
-  .regex(/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/);
+  .check(z.minLength(1), z.maxLength(253), z.regex(/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/));
 
-const pausedSitesSchema = z
-  .array(hostnameSchema)
-  .max(PAUSED_SITES_MAX)
-  .refine((list) => new Set(list).size === list.length, 'duplicate hostnames')
-  .refine(fitsSync, 'too large for sync storage');
+const pausedSitesSchema = z.array(hostnameSchema).check(
+  z.maxLength(PAUSED_SITES_MAX),
+  z.refine((list) => new Set(list).size === list.length, 'duplicate hostnames'),
+  z.refine(fitsSync, 'too large for sync storage'),
+);
 
 /**
  * Canonical hostname key: lower case without a trailing dot, so `Example.org.` and
@@ -128,7 +125,7 @@ export function normalizeHostname(hostname: string): string {
 }
 
 /** Keeps the valid, distinct entries of a string list that fit; `undefined` when `raw` is not a list. */
-function salvageList(raw: unknown, entry: z.ZodType<string>, max: number, normalize = (s: string) => s) {
+function salvageList(raw: unknown, entry: z.ZodMiniType<string>, max: number, normalize = (s: string) => s) {
   if (!Array.isArray(raw)) return undefined;
   const kept: string[] = [];
   for (const value of raw) {
@@ -189,13 +186,13 @@ export function watchPausedSites(cb: (hostnames: string[]) => void): () => void 
 export const PINNED_MAX = 50;
 
 // The key is the publisher name as written in claims/sources (e.g. "U.S. Food and Drug Administration").
-const publisherSchema = z.string().min(2).max(120);
+const publisherSchema = z.string().check(z.minLength(2), z.maxLength(120));
 
-const pinnedSourcesSchema = z
-  .array(publisherSchema)
-  .max(PINNED_MAX)
-  .refine((list) => new Set(list).size === list.length, 'duplicate publishers')
-  .refine(fitsSync, 'too large for sync storage');
+const pinnedSourcesSchema = z.array(publisherSchema).check(
+  z.maxLength(PINNED_MAX),
+  z.refine((list) => new Set(list).size === list.length, 'duplicate publishers'),
+  z.refine(fitsSync, 'too large for sync storage'),
+);
 
 export const pinnedSources = defineValidatedItem<string[]>({
   key: 'sync:pinnedSources',
@@ -267,10 +264,10 @@ export function watchPinnedPublishers(cb: (publishers: string[]) => void): () =>
 /** Most reports kept; the oldest submitted ones go first when it is reached. */
 export const REPORTS_MAX = 200;
 
-const reportsSchema = z
-  .array(storedReportSchema)
-  .max(REPORTS_MAX)
-  .refine((list) => new Set(list.map((r) => r.id)).size === list.length, 'duplicate report ids');
+const reportsSchema = z.array(storedReportSchema).check(
+  z.maxLength(REPORTS_MAX),
+  z.refine((list) => new Set(list.map((r) => r.id)).size === list.length, 'duplicate report ids'),
+);
 
 export const reports = defineValidatedItem<StoredReport[]>({
   key: 'local:reports',
@@ -295,12 +292,10 @@ export const reports = defineValidatedItem<StoredReport[]>({
 // ---------------------------------------------------------------------------------------------
 // Report settings (sync).
 
-const reportSettingsSchema = z
-  .object({
-    /** Reader's own issue URL template; `undefined` means the build's default. */
-    issueTemplate: z.string().max(500).optional(),
-  })
-  .strict();
+const reportSettingsSchema = z.strictObject({
+  /** Reader's own issue URL template; `undefined` means the build's default. */
+  issueTemplate: z.optional(z.string().check(z.maxLength(500))),
+});
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 export const reportSettings = defineValidatedItem<ReportSettings>({

@@ -1,5 +1,5 @@
 import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/storage';
-import type { z } from 'zod';
+import { parse, safeParse, type z } from 'zod/mini';
 
 /** How stored data that failed validation was recovered. */
 export type RecoveryKind = 'migrated' | 'repaired' | 'reset';
@@ -36,8 +36,11 @@ export function isUsableStoredVersion(value: unknown): boolean {
 export interface ValidatedItemOptions<T> {
   /** Storage key with its area, e.g. `sync:pinnedSources`. */
   key: StorageItemKey;
-  /** Checked on every read and every write. */
-  schema: z.ZodType<T>;
+  /**
+   * Checked on every read and every write. Any zod 4 schema (`zod` or `zod/mini`): only the
+   * core is used, so a page bundle does not pull in the chainable API.
+   */
+  schema: z.core.$ZodType<T>;
   /** Value returned when nothing is stored, and written back when stored data cannot be saved. */
   fallback: T;
   /**
@@ -132,9 +135,9 @@ export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): Valida
     migrate: async () => (await lazyItem()).migrate(),
   };
 
-  async function recover(raw: unknown, error: z.ZodError): Promise<T> {
+  async function recover(raw: unknown, error: z.core.$ZodError): Promise<T> {
     const repaired = repair?.(raw);
-    const usable = repaired !== undefined && schema.safeParse(repaired).success;
+    const usable = repaired !== undefined && safeParse(schema, repaired).success;
     const value = usable ? repaired : fallback;
     const issue = error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
@@ -158,7 +161,7 @@ export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): Valida
       return fallback;
     }
     if (raw === null || raw === undefined) return fallback;
-    const parsed = schema.safeParse(raw);
+    const parsed = safeParse(schema, raw);
     if (parsed.success) return parsed.data;
     return recover(raw, parsed.error);
   }
@@ -168,10 +171,10 @@ export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): Valida
     fallback,
     getValue: read,
     async setValue(value) {
-      await item.setValue(schema.parse(value));
+      await item.setValue(parse(schema, value));
     },
     async update(change) {
-      const next = schema.parse(change(await read()));
+      const next = parse(schema, change(await read()));
       await item.setValue(next);
       return next;
     },
@@ -181,7 +184,7 @@ export function defineValidatedItem<T>(options: ValidatedItemOptions<T>): Valida
           cb(fallback);
           return;
         }
-        const parsed = schema.safeParse(raw);
+        const parsed = safeParse(schema, raw);
         if (parsed.success) cb(parsed.data);
         // The recovered value is written back, which fires this watcher again with valid data.
         else void recover(raw, parsed.error);

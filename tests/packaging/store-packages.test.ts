@@ -138,16 +138,20 @@ describe.each(['chrome', 'firefox'])('%s package', (browser) => {
     expect(manifest).not.toHaveProperty('content_security_policy');
   });
 
-  it('exposes only the scanner script to web pages, at a per-session URL in Chrome', () => {
+  it('exposes only the scanner script and the claim list to web pages, at a per-session URL in Chrome', () => {
     const { manifest } = pkg(browser);
     const resources = manifest.web_accessible_resources;
     if (browser === 'chrome') {
       expect(resources).toEqual([
-        { resources: ['page-scanner.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+        {
+          resources: ['page-scanner.js', 'claim-bundle.json'],
+          matches: ['http://*/*', 'https://*/*'],
+          use_dynamic_url: true,
+        },
       ]);
     } else {
       // MV2 form; Firefox puts a random per-install UUID in moz-extension:// URLs instead.
-      expect(resources).toEqual(['page-scanner.js']);
+      expect(resources).toEqual(['page-scanner.js', 'claim-bundle.json']);
     }
   });
 
@@ -156,14 +160,30 @@ describe.each(['chrome', 'firefox'])('%s package', (browser) => {
     const [script = ''] = manifest.content_scripts?.[0]?.js ?? [];
     const contentScript = await readFile(join(dir, script), 'utf8');
     const scanner = await readFile(join(dir, 'page-scanner.js'), 'utf8');
-    // A sentence from a claim note, and a zod internal name, mark the heavy parts.
+    const claimList = await readFile(join(dir, 'claim-bundle.json'), 'utf8');
+    // A claim id, a zod internal name and webextension-polyfill's error text mark the heavy parts.
     const noteText = 'ziconotide-is-opioid';
-    expect(scanner).toContain(noteText);
+    const polyfill = 'api-metadata.json has not been included';
+    expect(claimList).toContain(noteText);
+    expect(scanner).not.toContain(noteText);
     expect(scanner).toContain('$ZodType');
+    expect(scanner.split(polyfill)).toHaveLength(2);
     expect(contentScript).not.toContain(noteText);
     expect(contentScript).not.toContain('$ZodType');
+    expect(contentScript).not.toContain(polyfill);
     expect(contentScript).toContain('intrathecal');
-    expect(contentScript.length).toBeLessThan(40_000);
+    expect(contentScript.length).toBeLessThan(20_000);
+  });
+
+  it('keeps the scanner and the background at half their size with full zod and inline claim data', async () => {
+    const { dir, manifest } = pkg(browser);
+    const background =
+      browser === 'chrome'
+        ? (manifest.background as { service_worker?: string } | undefined)?.service_worker
+        : (manifest.background as { scripts?: string[] } | undefined)?.scripts?.[0];
+    // Before (issue 12): background.js 127.8 kB, page-scanner.js 276.7 kB.
+    expect((await readFile(join(dir, background ?? 'background.js'))).length).toBeLessThan(64_000);
+    expect((await readFile(join(dir, 'page-scanner.js'))).length).toBeLessThan(138_000);
   });
 
   it('zips to an archive with the manifest at its root and the catalog inside', async () => {
