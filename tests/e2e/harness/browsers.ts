@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type CDPSession, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import type { TestProbeState } from '../../../lib/page/test-probe';
 import { evaluateWithUiChromium, evaluateWithUiFirefox, type UiFunction } from './claimnote-ui';
 import { inPageExpression } from './in-page';
 import { NetworkRecorder } from './network-recorder';
@@ -35,22 +36,13 @@ export interface Rect {
   height: number;
 }
 
-/** The few page operations the tests need, the same for Playwright and Puppeteer. */
 /**
- * What Claimnote's content script last told the harness's probe (see lib/page/test-probe.ts):
- * the same fields, parsed from the probe's console line.
+ * What Claimnote's content script last told the harness's probe, parsed from the probe's console
+ * line: the state the content script publishes (lib/page/test-probe.ts).
  */
-export interface ProbeState {
-  active: boolean;
-  scanning: boolean;
-  findings: number;
-  markers: number;
-  markerIds: string[];
-  highlight: string | null;
-  url: string;
-  top: boolean;
-}
+export type ProbeState = TestProbeState;
 
+/** The few page operations the tests need, the same for Playwright and Puppeteer. */
 export interface DriverPage {
   readonly browser: BrowserName;
   goto(url: string): Promise<void>;
