@@ -101,11 +101,11 @@ export function checkByExamples(
   all: KeyedExample[],
   errors: string[],
 ): void {
-  // Another claim's positive example states that claim, not this one: finding it here would be
-  // a second, wrong note on the same sentence, so an exception may protect it too.
-  const relevant = all;
-  const baseline = flagged(list, claim, claim, relevant);
-  for (const e of relevant) {
+  // Every claim's examples count: another claim's positive example states that claim, not this
+  // one, so finding it here would be a second, wrong note on the sentence, and an exception may
+  // protect it too.
+  const baseline = flagged(list, claim, claim, all);
+  for (const e of all) {
     if (e.polarity === 'positive' && e.claimId === claim.id && !baseline.has(e.key)) {
       errors.push(`${e.where}: positive example ${e.key} is not found as ${claim.id}`);
     }
@@ -121,8 +121,8 @@ export function checkByExamples(
     exceptions: [],
     rules: rules.rules.map((r) => ({ ...r, exceptions: [] })),
   };
-  const reachable = flagged(list, claim, rulesToClaimFields(bare), relevant);
-  const candidates = relevant.filter((e) => reachable.has(e.key) && !baseline.has(e.key));
+  const reachable = flagged(list, claim, rulesToClaimFields(bare), all);
+  const candidates = all.filter((e) => reachable.has(e.key) && !baseline.has(e.key));
   const changedBy = (variant: RuleFile) =>
     [...flagged(list, claim, rulesToClaimFields(variant), candidates)].filter((k) => !baseline.has(k));
 
