@@ -10,15 +10,15 @@ import {
 } from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
 import { isTrustedEvent } from '../ui/trusted-event';
-import { positionAt, rangeBetween, type TextPosition, TextSplitter } from './anchor';
+import { rangeBetween, type TextPosition, TextSplitter } from './anchor';
 import { type ColorScheme, detectColorScheme } from './color-scheme';
-import { type ExtractedText, extractTextSteps } from './extract-text';
 import type { HiddenPredicate } from './hidden';
 import { createHighlightPainter, type HighlightPainter } from './highlights';
-import type { IncrementalScanner, PageMatcher, ScanResult } from './incremental-scanner';
+import type { IncrementalScanner, PageMatcher } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
 import { createMarker, type MarkerActivation, placeMarker, updateMarker } from './markers';
 import { isOwnElement, isOwnNode } from './own-elements';
+import { type AnchoredFinding, createPageDocument, type PageDocument } from './page-document';
 import { watchForRelevance } from './relevance-watch';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 import { publishTestState } from './test-probe';
@@ -182,11 +182,17 @@ export class PageController {
   private scheme: ColorScheme = 'light';
   private readonly doc: Document;
   private readonly view: Window;
+  private readonly pageDocument: PageDocument;
 
   /** @param options environment and collaborators */
   constructor(private readonly options: PageControllerOptions) {
     this.doc = options.document;
     this.view = options.window;
+    this.pageDocument = createPageDocument({
+      root: () => this.doc.body,
+      extract: { isHidden: options.isHidden, isOwnElement, defersRendering: options.defersRendering },
+      scanner: options.scanner,
+    });
     this.lastUrl = this.view.location.href;
   }
 
@@ -414,25 +420,13 @@ export class PageController {
     void this.runPass();
   }
 
-  private *passTask(): Generator<void, { extracted: ExtractedText; result: ScanResult }, void> {
-    const body = this.doc.body;
-    const extracted: ExtractedText =
-      body === null
-        ? { doc: { text: '', blocks: [] }, segments: [] }
-        : yield* extractTextSteps(body, {
-            isHidden: this.options.isHidden,
-            isOwnElement,
-            defersRendering: this.options.defersRendering,
-          });
-    const result = yield* this.options.scanner.scan(extracted.doc);
-    return { extracted, result };
-  }
-
   private async runPass(): Promise<void> {
     this.passRunning = true;
     this.passRequested = false;
     this.changedDuringPass = false;
     // Changes recorded before this pass are covered by it.
+    if (this.pendingOverflow) this.pageDocument.markAllChanged();
+    else this.pageDocument.markChanged(this.pendingNodes);
     this.pendingNodes = [];
     this.pendingOverflow = false;
     const controller = new AbortController();
@@ -445,7 +439,7 @@ export class PageController {
       // No User Timing entries (performance.measure): page scripts read the same performance
       // timeline as the content script (measured in Chromium and Firefox), so named entries
       // would announce Claimnote and their details carried finding counts.
-      const { value } = await runInSlices(this.passTask(), slices, { signal: controller.signal });
+      const { value } = await runInSlices(this.pageDocument.update(), slices, { signal: controller.signal });
       if (this.mode !== 'active') return;
       if (
         this.changedDuringPass &&
@@ -464,10 +458,8 @@ export class PageController {
       }
       this.discardedPasses = 0;
       if (!this.changedDuringPass) this.backoffMs = 0;
-      await runInSlices(this.renderSteps(value.result.findings, value.extracted), slices, {
-        signal: controller.signal,
-      });
-      findings = value.result.findings;
+      await runInSlices(this.renderSteps(value), slices, { signal: controller.signal });
+      findings = value.map((item) => item.finding);
     } catch {
       // Aborted (pause, teardown) or the page changed under the walk; the next pass covers it.
     } finally {
@@ -501,26 +493,20 @@ export class PageController {
    * ranges are built and the visible ones painted. Markers of findings that persist and stay
    * visible are kept, so focus and an open card survive a rescan.
    */
-  private *renderSteps(findings: Finding[], extracted: ExtractedText): Generator<void, void, void> {
+  private *renderSteps(anchored: readonly AnchoredFinding[]): Generator<void, void, void> {
     const previous = new Map<string, RenderedFinding>();
     for (const item of this.rendered) previous.set(item.identity, item);
-    const seen = new Map<string, number>();
-    // Positions are read before any split, since splitting shortens the nodes.
-    const next: RenderedFinding[] = findings.map((finding, index) => {
-      const base = `${finding.claimId}\u0000${finding.quote}`;
-      const occurrence = seen.get(base) ?? 0;
-      seen.set(base, occurrence + 1);
-      return {
-        finding,
-        index,
-        identity: `${base}\u0000${occurrence}`,
-        start: positionAt(extracted.segments, finding.start, 'start'),
-        end: positionAt(extracted.segments, finding.end, 'end'),
-        range: null,
-        marker: null,
-        visible: false,
-      };
-    });
+    // Positions were read at extraction, before any split, since splitting shortens the nodes.
+    const next: RenderedFinding[] = anchored.map(({ finding, key, start, end }, index) => ({
+      finding,
+      index,
+      identity: key,
+      start,
+      end,
+      range: null,
+      marker: null,
+      visible: false,
+    }));
 
     if (this.hidden) {
       this.clearRendering();
