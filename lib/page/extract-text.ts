@@ -1,5 +1,6 @@
 import type { TextBlock, TextDocument } from '../matching/types';
 import { attributeHiddenPredicate, type HiddenPredicate } from './hidden';
+import { NON_TEXT_TAGS } from './non-text-tags';
 import { isOwnElement } from './own-elements';
 
 /** One text node of the page and where its characters sit in `TextDocument.text`. */
@@ -38,31 +39,6 @@ export interface ExtractOptions {
   /** @default attributeHiddenPredicate */
   insideDeferred?: HiddenPredicate;
 }
-
-/** Elements whose content is not prose a reader sees as page text. */
-export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'datalist',
-  'svg',
-  'math',
-  'canvas',
-  'iframe',
-  'object',
-  'embed',
-  'video',
-  'audio',
-  'head',
-  'title',
-  'meta',
-  'link',
-]);
 
 /**
  * Elements that start a new line in the default rendering. A tag list rather than computed
@@ -220,7 +196,7 @@ export function* extractTextSteps(
       const block = isBlockElement(element);
       if (tag === 'br') {
         endBlock();
-      } else if (SKIPPED_TAGS.has(tag) || isOwn(element) || isEditable(element) || hidden(element)) {
+      } else if (NON_TEXT_TAGS.has(tag) || isOwn(element) || isEditable(element) || hidden(element)) {
         // A hidden paragraph still separates the visible text around it.
         if (block) endBlock();
       } else {

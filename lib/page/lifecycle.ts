@@ -8,9 +8,12 @@ import type { SliceEnvironment } from './slice-scheduler';
  */
 export interface Lifecycle {
   readonly signal: AbortSignal;
-  /** A timeout that is cancelled on invalidation. */
-  setTimeout(handler: () => void, ms: number): void;
-  /** An event listener that is removed on invalidation. */
+  /**
+   * A timeout that is cancelled on invalidation, or earlier when `signal` aborts (a scope's
+   * signal, derived from this lifecycle's: see scope.ts).
+   */
+  setTimeout(handler: () => void, ms: number, signal?: AbortSignal): void;
+  /** An event listener that is removed on invalidation, or earlier when `options.signal` aborts. */
   listen(
     target: EventTarget,
     type: string,
@@ -21,26 +24,64 @@ export interface Lifecycle {
   onInvalidated(cb: () => void): void;
 }
 
+/** WXT's event for a client-side navigation. */
+const LOCATION_CHANGE = 'wxt:locationchange';
+
 /**
  * Adapts WXT's ContentScriptContext to a Lifecycle.
  * @param ctx the content script's context
  */
 export function lifecycleFromContext(ctx: ContentScriptContext): Lifecycle {
+  // Through the context, not addEventListener: WXT only starts its URL watcher for
+  // `wxt:locationchange` (single-page-app navigation) when asked this way, and renames it.
+  const add = ctx.addEventListener as (
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ) => void;
+  // The context ties every listener to its own signal and renames the location event, so a
+  // scope could not remove one: it gets one context listener per target, shared by handlers
+  // that each leave when their scope ends.
+  const locationHandlers = new Map<EventTarget, Set<(event: Event) => void>>();
+  const listenLocation = (target: EventTarget, handler: (event: Event) => void, signal?: AbortSignal) => {
+    let handlers = locationHandlers.get(target);
+    if (handlers === undefined) {
+      const shared = new Set<(event: Event) => void>();
+      handlers = shared;
+      locationHandlers.set(target, shared);
+      add.call(ctx, target, LOCATION_CHANGE, (event) => {
+        for (const each of [...shared]) each(event);
+      });
+    }
+    const own = handlers;
+    own.add(handler);
+    signal?.addEventListener('abort', () => own.delete(handler), { once: true });
+  };
   return {
     get signal() {
       return ctx.signal;
     },
-    setTimeout: (handler, ms) => void ctx.setTimeout(handler, ms),
+    setTimeout: (handler, ms, signal) => {
+      if (signal?.aborted) return;
+      const cancel = () => clearTimeout(id);
+      const id = ctx.setTimeout(() => {
+        signal?.removeEventListener('abort', cancel);
+        handler();
+      }, ms);
+      signal?.addEventListener('abort', cancel, { once: true });
+    },
     listen: (target, type, handler, options) => {
-      // Through the context, not addEventListener: WXT only starts its URL watcher for
-      // `wxt:locationchange` (single-page-app navigation) when asked this way, and renames it.
-      const add = ctx.addEventListener as (
-        target: EventTarget,
-        type: string,
-        handler: (event: Event) => void,
-        options?: AddEventListenerOptions,
-      ) => void;
+      const signal = options?.signal;
+      if (signal?.aborted) return;
+      if (type === LOCATION_CHANGE) {
+        listenLocation(target, handler, signal);
+        return;
+      }
       add.call(ctx, target, type, handler, options);
+      signal?.addEventListener('abort', () => target.removeEventListener(type, handler, options), {
+        once: true,
+      });
     },
     onInvalidated: (cb) => void ctx.onInvalidated(cb),
   };

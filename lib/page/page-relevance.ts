@@ -1,6 +1,6 @@
 import type { RelevanceSession } from '../matching/relevance-gate';
-// The extractor's own list: text it never extracts can never make a page relevant.
-import { SKIPPED_TAGS as NON_PROSE_TAGS } from './extract-text';
+// The extractor's list too: text it never extracts can never make a page relevant.
+import { inNonTextElement } from './non-text-tags';
 
 /**
  * Characters tested per step. A regular-expression test over several megabytes (one 10 MB
@@ -30,13 +30,6 @@ export function* pageRelevanceSteps(root: Node, session: RelevanceSession): Gene
   return false;
 }
 
-function inNonProse(node: Node): boolean {
-  for (let element = node.parentElement; element !== null; element = element.parentElement) {
-    if (NON_PROSE_TAGS.has(element.localName)) return true;
-  }
-  return false;
-}
-
 /**
  * The same check over a few changed nodes (a mutation batch), run at once: batches are small.
  * Scripts, styles and other elements the extractor skips are skipped here too.
@@ -46,8 +39,7 @@ function inNonProse(node: Node): boolean {
  */
 export function nodesAreRelevant(nodes: readonly Node[], session: RelevanceSession): boolean {
   return nodes.some((node) => {
-    if (!node.isConnected || inNonProse(node)) return false;
-    if (node.nodeType === 1 && NON_PROSE_TAGS.has((node as Element).localName)) return false;
+    if (!node.isConnected || inNonTextElement(node)) return false;
     return session.feed(node.textContent ?? '');
   });
 }
