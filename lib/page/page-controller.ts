@@ -12,6 +12,7 @@ import type { PageUi } from '../ui/page-ui';
 import { isTrustedEvent } from '../ui/trusted-event';
 import { rangeBetween, type TextPosition, TextSplitter } from './anchor';
 import { type ColorScheme, detectColorScheme } from './color-scheme';
+import { type DomChanges, type DomWatcher, watchDom } from './dom-watcher';
 import type { HiddenPredicate } from './hidden';
 import { createHighlightPainter, type HighlightPainter } from './highlights';
 import type { IncrementalScanner, PageMatcher } from './incremental-scanner';
@@ -19,7 +20,9 @@ import type { Lifecycle } from './lifecycle';
 import { createMarker, type MarkerActivation, placeMarker, updateMarker } from './markers';
 import { isOwnElement, isOwnNode } from './own-elements';
 import { type AnchoredFinding, createPageDocument, type PageDocument } from './page-document';
+import { createPassScheduler, type PassScheduler } from './pass-scheduler';
 import { watchForRelevance } from './relevance-watch';
+import { openScope, type Scope } from './scope';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 import { publishTestState } from './test-probe';
 import { watchVisibilityChanges } from './visibility-recheck';
@@ -109,48 +112,10 @@ function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<
   return marked;
 }
 
-/** Longest wait between passes while a page keeps changing, in ms. */
-const MAX_BACKOFF_MS = 2000;
-
 /** Sentences whose visibility is read per slice step: each costs style and layout reads. */
 const VISIBILITY_CHECKS_PER_STEP = 200;
 /** Markers created per slice step: each costs a shadow root plus style and layout work. */
 const MARKERS_PER_STEP = 25;
-/** Changed nodes remembered between flushes; past this a flush treats the whole page as changed. */
-const PENDING_NODE_LIMIT = 500;
-
-/** Elements whose content changes never change the visible prose. */
-const NON_TEXT_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'link',
-  'meta',
-  'iframe',
-  'img',
-  'svg',
-]);
-
-/**
- * Whether a changed node can change the page's visible text: a text node with letters, or an
- * element holding some. Ad slots filling with iframes and images, or scripts being injected,
- * then cause no pass at all.
- */
-function changesText(node: Node): boolean {
-  if (node.nodeType === 3) {
-    const parent = node.parentElement;
-    return /\S/.test((node as Text).data) && (parent === null || !NON_TEXT_TAGS.has(parent.localName));
-  }
-  if (node.nodeType !== 1 || NON_TEXT_TAGS.has((node as Element).localName)) return false;
-  return /\S/.test(node.textContent ?? '');
-}
-/**
- * Passes discarded in a row because the page changed while they ran; after that a pass is
- * rendered anyway, so a page that never stops mutating still gets its notes.
- */
-const MAX_DISCARDED_PASSES = 2;
-
 /**
  * Runs Claimnote on one page (one frame): relevance check, extraction, matching, highlights,
  * markers, note cards, and incremental rescans. See {@link PageMode} for what runs when.
@@ -162,21 +127,12 @@ export class PageController {
   private scanning = false;
   private ui: PageUi | null = null;
   private painter: HighlightPainter | null = null;
-  private observer: MutationObserver | null = null;
-  /** Stops the dormant page's relevance watch; null while none runs. */
-  private stopRelevanceWatch: (() => void) | null = null;
+  /** Owns everything the current mode registered: closing it ends the mode's work. */
+  private modeScope: Scope | null = null;
+  /** The active mode's DOM watcher and pass scheduler; null in the other modes. */
+  private watcher: DomWatcher | null = null;
+  private scheduler: PassScheduler | null = null;
   private rendered: RenderedFinding[] = [];
-  private pendingNodes: Node[] = [];
-  private pendingOverflow = false;
-  private flushScheduled = false;
-  private passRunning = false;
-  private passController: AbortController | null = null;
-  private changedDuringPass = false;
-  /** Extra wait before the next flush while the page keeps changing under passes; 0 when calm. */
-  private backoffMs = 0;
-  /** A pass was asked for (resume, show notes, navigation) while one was running. */
-  private passRequested = false;
-  private discardedPasses = 0;
   private lastUrl: string;
   private lastReport = '';
   private scheme: ColorScheme = 'light';
@@ -213,39 +169,26 @@ export class PageController {
       this.started = true;
       const { lifecycle } = this.options;
       lifecycle.onInvalidated(() => this.teardown());
-      lifecycle.listen(this.doc, 'click', (event) => this.onDocumentClick(event as MouseEvent));
-      lifecycle.listen(this.doc, 'keydown', (event) => this.onDocumentKeydown(event as KeyboardEvent));
+      // Followed in every mode: a dormant page's watch follows navigations itself, but the
+      // note and the last report belong to the page that was left.
       lifecycle.listen(this.view, 'wxt:locationchange', () => this.onLocationChange());
-      watchVisibilityChanges({
-        document: this.doc,
-        window: this.view,
-        lifecycle,
-        hasDeferred: () => this.hasDeferred(),
-        recheck: () => this.revealNowVisible(),
-      });
     }
-    if (paused) {
-      this.mode = 'paused';
-      return;
-    }
-    this.mode = 'dormant';
-    // A watch from an earlier start must not activate this one.
-    this.stopRelevanceWatch?.();
-    this.stopRelevanceWatch = null;
+    // A watch from an earlier start ends with its mode's scope, so it cannot activate this one.
+    const scope = this.enterMode(paused ? 'paused' : 'dormant');
+    if (paused) return;
     if (knownRelevant) {
       this.activate();
       return;
     }
-    this.stopRelevanceWatch = watchForRelevance({
+    watchForRelevance({
       document: this.doc,
       window: this.view,
       gate: this.options.gate,
-      lifecycle: this.options.lifecycle,
+      lifecycle: scope,
       slices: this.options.slices,
       flushDelayMs: this.options.flushDelayMs,
       onRelevant: () => {
-        this.stopRelevanceWatch = null;
-        if (this.mode === 'dormant') this.activate();
+        if (this.modeScope === scope) this.activate();
       },
     });
   }
@@ -257,12 +200,11 @@ export class PageController {
   setPaused(paused: boolean): void {
     if (paused === (this.mode === 'paused')) return;
     if (paused) {
-      // Teardown also stops a relevance watch still running, so it cannot activate later.
+      // Teardown closes the mode's scope, so a relevance watch still running cannot activate later.
       this.teardown();
-      this.mode = 'paused';
+      this.enterMode('paused');
       this.sendReport(true);
     } else {
-      this.mode = 'dormant';
       this.start(false);
     }
   }
@@ -309,28 +251,64 @@ export class PageController {
     return true;
   }
 
-  private activate(): void {
-    this.mode = 'active';
-    if (this.ui === null) this.ui = this.options.createUi();
-    if (this.painter === null) this.painter = createHighlightPainter(this.doc, this.view);
-    this.observe();
-    this.requestPass();
+  /**
+   * Leaves the current mode (its scope closes: listeners, timers, observers and a running pass
+   * end) and opens a scope for `mode`.
+   */
+  private enterMode(mode: PageMode): Scope {
+    this.modeScope?.close();
+    this.watcher = null;
+    this.scheduler = null;
+    this.mode = mode;
+    this.modeScope = openScope(this.options.lifecycle);
+    return this.modeScope;
   }
 
-  private observe(): void {
-    if (this.observer !== null) return;
-    const Observer = (this.view as Window & typeof globalThis).MutationObserver;
-    // The callback only records; all work happens in the flush (style notes, point 3).
-    this.observer = new Observer((records) => this.record(records));
-    // `hidden` and `open` show or hide text (details, dialogs, "read more") without adding
-    // nodes; class and style are left out, since animations change them many times a second.
-    this.observer.observe(this.doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['hidden', 'open'],
+  private activate(): void {
+    const scope = this.enterMode('active');
+    if (this.ui === null) this.ui = this.options.createUi();
+    if (this.painter === null) this.painter = createHighlightPainter(this.doc, this.view);
+    scope.listen(this.doc, 'click', (event) => this.onDocumentClick(event as MouseEvent));
+    scope.listen(this.doc, 'keydown', (event) => this.onDocumentKeydown(event as KeyboardEvent));
+    watchVisibilityChanges({
+      document: this.doc,
+      window: this.view,
+      lifecycle: scope,
+      hasDeferred: () => this.hasDeferred(),
+      recheck: () => this.revealNowVisible(),
     });
+    this.observe(scope);
+    // Nothing was recorded while the page was dormant or paused: the first pass reads it all.
+    this.scheduler?.request('all');
+  }
+
+  /** Starts the active mode's DOM watcher and pass scheduler, both ending with `scope`. */
+  private observe(scope: Scope): void {
+    const delayMs = this.options.flushDelayMs ?? 150;
+    const scheduler = createPassScheduler({
+      scope,
+      delayMs,
+      takeChanges: () => watcher.take(),
+      changesPending: () => watcher.changesText(),
+      update: (changes, signal) => this.runPass(changes, signal),
+      commit: (found, signal) => this.showPass(found, signal),
+    });
+    const watcher = watchDom({
+      window: this.view,
+      target: this.doc.documentElement,
+      scope,
+      watch: 'changed',
+      delayMs,
+      onFlush: (changes) => this.flush(changes),
+      busy: () => scheduler.busy,
+    });
+    this.watcher = watcher;
+    this.scheduler = scheduler;
+  }
+
+  /** A pass runs (for visibility re-checks, which wait for it). */
+  private get passRunning(): boolean {
+    return this.scheduler?.running ?? false;
   }
 
   private isOwnNode(node: Node): boolean {
@@ -355,51 +333,11 @@ export class PageController {
     });
   }
 
-  private record(records: MutationRecord[]): void {
-    let changed = false;
-    for (const record of records) {
-      if (this.isOwnNode(record.target)) continue;
-      if (record.type === 'childList') {
-        for (const node of [...record.addedNodes, ...record.removedNodes]) {
-          if (this.isOwnNode(node)) continue;
-          this.queueChange(node);
-          changed = true;
-        }
-      } else {
-        this.queueChange(record.target);
-        changed = true;
-      }
-    }
-    if (!changed) return;
-    if (this.passRunning) this.changedDuringPass = true;
-    this.scheduleFlush();
-  }
-
-  private queueChange(node: Node): void {
-    if (this.pendingNodes.length < PENDING_NODE_LIMIT) this.pendingNodes.push(node);
-    else this.pendingOverflow = true;
-  }
-
-  /** True when a recorded change can alter the page's visible text (not ads' empty boxes, scripts). */
-  private pendingChangesText(): boolean {
-    return this.pendingOverflow || this.pendingNodes.some(changesText);
-  }
-
-  private scheduleFlush(delay = this.backoffMs || (this.options.flushDelayMs ?? 150)): void {
-    if (this.flushScheduled || this.options.lifecycle.signal.aborted) return;
-    this.flushScheduled = true;
-    this.options.lifecycle.setTimeout(() => this.flush(), delay);
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
+  /** A burst of mutations that may have changed the text (dom-watcher.ts). */
+  private flush(changes: DomChanges): void {
+    // Navigations often come with mutations, well before WXT's once-a-second address check.
     if (this.view.location.href !== this.lastUrl) this.onLocationChange();
-    if (this.mode === 'active' && !this.passRunning) {
-      const textChanged = this.pendingChangesText();
-      this.pendingNodes = [];
-      this.pendingOverflow = false;
-      if (textChanged || this.passRequested) this.requestPass();
-    }
+    this.scheduler?.request(changes);
   }
 
   private onLocationChange(): void {
@@ -409,81 +347,38 @@ export class PageController {
     // A client-side navigation may leave no relevant text: report afresh after the next pass.
     this.lastReport = '';
     // A dormant page's relevance watch follows navigations itself.
-    if (this.mode === 'active') this.requestPass();
+    if (this.mode === 'active') this.scheduler?.request('all');
   }
 
   private requestPass(): void {
-    if (this.passRunning) {
-      this.passRequested = true;
-      return;
-    }
-    void this.runPass();
+    this.scheduler?.request();
   }
 
-  private async runPass(): Promise<void> {
-    this.passRunning = true;
-    this.passRequested = false;
-    this.changedDuringPass = false;
-    // Changes recorded before this pass are covered by it.
-    if (this.pendingOverflow) this.pageDocument.markAllChanged();
-    else this.pageDocument.markChanged(this.pendingNodes);
-    this.pendingNodes = [];
-    this.pendingOverflow = false;
-    const controller = new AbortController();
-    this.passController = controller;
+  /** A pass's first phase (pass-scheduler.ts): the document takes the changes and is updated. */
+  private async runPass(changes: DomChanges | null, signal: AbortSignal): Promise<AnchoredFinding[]> {
+    if (changes === 'all') this.pageDocument.markAllChanged();
+    else if (changes !== null) this.pageDocument.markChanged(changes);
     this.scanning = true;
     this.publishState();
-    const slices = this.options.slices;
-    let findings: Finding[] | null = null;
-    try {
-      // No User Timing entries (performance.measure): page scripts read the same performance
-      // timeline as the content script (measured in Chromium and Firefox), so named entries
-      // would announce Claimnote and their details carried finding counts.
-      const { value } = await runInSlices(this.pageDocument.update(), slices, { signal: controller.signal });
-      if (this.mode !== 'active') return;
-      if (
-        this.changedDuringPass &&
-        this.pendingChangesText() &&
-        this.discardedPasses < MAX_DISCARDED_PASSES
-      ) {
-        // The DOM changed between slices, so this pass may have walked half-updated content.
-        this.discardedPasses += 1;
-        // The page is changing faster than a pass takes (a mutation storm): wait longer before
-        // the next one, since each pass makes the browser restyle what changed.
-        this.backoffMs = Math.min(
-          MAX_BACKOFF_MS,
-          Math.max(this.backoffMs, this.options.flushDelayMs ?? 150) * 2,
-        );
-        return;
-      }
-      this.discardedPasses = 0;
-      if (!this.changedDuringPass) this.backoffMs = 0;
-      await runInSlices(this.renderSteps(value), slices, { signal: controller.signal });
-      findings = value.map((item) => item.finding);
-    } catch {
-      // Aborted (pause, teardown) or the page changed under the walk; the next pass covers it.
-    } finally {
-      this.passRunning = false;
-      if (this.passController === controller) this.passController = null;
-    }
-    if (this.mode !== 'active' || controller.signal.aborted) return;
-    if (findings !== null) {
-      this.scanning = false;
-      this.publishState();
-      this.sendReport(false);
-    }
-    if (this.passRequested || this.pendingNodes.length > 0 || this.pendingOverflow) this.scheduleFlush();
+    // No User Timing entries (performance.measure): page scripts read the same performance
+    // timeline as the content script (measured in Chromium and Firefox), so named entries
+    // would announce Claimnote and their details carried finding counts.
+    const { value } = await runInSlices(this.pageDocument.update(), this.options.slices, { signal });
+    return value;
+  }
+
+  /** A pass's second phase, for an update the page did not outrun: render and report. */
+  private async showPass(found: readonly AnchoredFinding[], signal: AbortSignal): Promise<void> {
+    await runInSlices(this.renderSteps(found), this.options.slices, { signal });
+    this.scanning = false;
+    this.publishState();
+    this.sendReport(false);
   }
 
   /** Runs `write` without its own DOM changes reaching the mutation queue. */
   private withoutObserving(write: () => void): void {
-    const observer = this.observer;
-    if (observer !== null) this.record(observer.takeRecords());
-    try {
-      write();
-    } finally {
-      observer?.takeRecords();
-    }
+    if (this.watcher === null) write();
+    else this.watcher.withoutObserving(write);
   }
 
   /**
@@ -768,18 +663,15 @@ export class PageController {
 
   /** Removes everything Claimnote added and stops all work (pause, invalidation). */
   private teardown(): void {
-    this.stopRelevanceWatch?.();
-    this.stopRelevanceWatch = null;
-    this.passController?.abort();
-    this.passController = null;
-    this.observer?.disconnect();
-    this.observer = null;
+    this.modeScope?.close();
+    this.modeScope = null;
+    this.watcher = null;
+    this.scheduler = null;
     this.clearRendering();
     this.rendered = [];
     this.ui?.destroy();
     this.ui = null;
     this.painter = null;
-    this.pendingNodes = [];
     this.lastReport = '';
   }
 }

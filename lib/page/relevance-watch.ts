@@ -1,6 +1,8 @@
 import type { RelevanceGate } from '../matching/relevance-gate';
+import { watchDom } from './dom-watcher';
 import type { Lifecycle } from './lifecycle';
 import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
+import { openScope } from './scope';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 
 /** What {@link watchForRelevance} needs; the content script passes the real page and context. */
@@ -17,89 +19,61 @@ export interface RelevanceWatchOptions {
   flushDelayMs?: number;
 }
 
-/** Changed nodes kept per batch; past this the batch re-checks the whole page instead. */
+/**
+ * Changed nodes kept per batch; past this the batch re-checks the whole page instead. Higher
+ * than the active scan's: a node's text is cheap to test, a whole page is not.
+ */
 const PENDING_NODE_LIMIT = 2000;
-/** Longest wait between whole-page checks while a page keeps overflowing batches, in ms. */
-const MAX_BACKOFF_MS = 2000;
 
 /**
  * The content script's first and only job on a page that fails the relevance gate:
  * check the page once, then watch mutations and SPA navigations and check only what changed.
  * Nothing else runs, and nothing is added to the page, until the test passes; then the
- * observer stops and `onRelevant` runs (the content script loads the scanner; the page
+ * watch stops and `onRelevant` runs (the content script loads the scanner; the page
  * controller, resumed on a paused site, activates).
  * @param options the page, the test, and where to report
  * @returns a function that stops watching without reporting
  */
 export function watchForRelevance(options: RelevanceWatchOptions): () => void {
-  const { document: doc, lifecycle } = options;
+  const { document: doc } = options;
+  // Everything the watch registers ends with this scope: on success, on stop, or with the
+  // lifecycle it was opened in.
+  const scope = openScope(options.lifecycle);
   // One session for the whole watch: a bare pump seen on the page and its context added later
   // count together.
   const session = options.gate.session();
-  const delay = options.flushDelayMs ?? 150;
-  let done = false;
-  let pending: Node[] = [];
-  let overflow = false;
-  let scheduled = false;
   let fullCheckRunning = false;
-  let backoffMs = 0;
 
-  const Observer = (options.window as Window & typeof globalThis).MutationObserver;
-  const observer = new Observer((records) => {
-    for (const record of records) {
-      if (record.type === 'characterData') queue(record.target);
-      else for (const node of record.addedNodes) queue(node);
-    }
-    schedule();
-  });
-
-  const stop = () => {
-    done = true;
-    observer.disconnect();
-  };
   const finish = () => {
-    if (done) return;
-    stop();
+    if (scope.signal.aborted) return;
+    scope.close();
     options.onRelevant();
   };
 
-  function queue(node: Node): void {
-    if (pending.length < PENDING_NODE_LIMIT) pending.push(node);
-    else overflow = true;
-  }
-
-  function schedule(): void {
-    if (scheduled || done || lifecycle.signal.aborted) return;
-    scheduled = true;
-    lifecycle.setTimeout(flush, delay + backoffMs);
-  }
-
-  function flush(): void {
-    scheduled = false;
-    if (done) return;
-    const nodes = pending;
-    pending = [];
-    if (overflow) {
-      overflow = false;
-      // A page that keeps adding thousands of nodes would otherwise be walked whole every batch.
-      backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(delay, backoffMs * 2));
-      checkWholePage();
-    } else {
-      backoffMs = 0;
-      if (nodesAreRelevant(nodes, session)) finish();
-    }
-  }
+  // Watch before the first check, so text added while it runs is not missed.
+  const watcher = watchDom({
+    window: options.window,
+    target: doc.documentElement,
+    scope,
+    watch: 'added',
+    delayMs: options.flushDelayMs,
+    limit: PENDING_NODE_LIMIT,
+    onFlush: (changes) => {
+      if (changes === 'all') checkWholePage();
+      else if (nodesAreRelevant(changes, session)) finish();
+    },
+  });
 
   function checkWholePage(): void {
     if (fullCheckRunning) {
-      overflow = true;
-      schedule();
+      // Check again once this check ends: the batch it was asked for may have come after it read.
+      watcher.markAllChanged();
       return;
     }
     const body = doc.body;
     if (body === null) return;
     fullCheckRunning = true;
-    runInSlices(pageRelevanceSteps(body, session), options.slices, { signal: lifecycle.signal }).then(
+    runInSlices(pageRelevanceSteps(body, session), options.slices, { signal: scope.signal }).then(
       ({ value }) => {
         fullCheckRunning = false;
         if (value) finish();
@@ -110,14 +84,8 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     );
   }
 
-  // Watch before the first check, so text added while it runs is not missed.
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  lifecycle.onInvalidated(stop);
   // A client-side navigation may replace the content without many mutations of text.
-  lifecycle.listen(options.window, 'wxt:locationchange', () => {
-    overflow = true;
-    schedule();
-  });
+  scope.listen(options.window, 'wxt:locationchange', () => watcher.markAllChanged());
   checkWholePage();
-  return stop;
+  return scope.close;
 }
