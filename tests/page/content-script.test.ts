@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "https://blog.test/post" }
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageStateSchema } from '../../lib/messaging/messages';
@@ -24,6 +24,9 @@ let ctx: ContentScriptContext | null = null;
 const sent: unknown[] = [];
 
 beforeEach(() => {
+  // WXT's context, timers and idle callbacks run on vitest's fake clock: nothing runs until
+  // a test advances it, and no test waits in real time.
+  vi.useFakeTimers();
   fakeBrowser.reset();
   useEnglishMessages();
   sent.length = 0;
@@ -37,15 +40,19 @@ beforeEach(() => {
 afterEach(() => {
   ctx?.abort();
   ctx = null;
+  vi.useRealTimers();
 });
 
 /** The UI in the page: the note layer or any marker. */
 const host = () => layerHost() ?? ownMarkers()[0] ?? null;
+/**
+ * Advances the fake clock in 10 ms steps until `condition` holds, for at most 10 virtual
+ * seconds (WXT's context polls the address every second, so the clock is never idle).
+ */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 4000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let elapsed = 0; !condition(); elapsed += 10) {
+    if (elapsed >= 10_000) throw new Error(`not true after 10 virtual seconds: ${what}`);
+    await vi.advanceTimersByTimeAsync(10);
   }
 }
 const idle = (count: number) => () => {
@@ -95,8 +102,10 @@ describe('startContentScript', () => {
     await setSitePaused('blog.test', true);
     ctx = new ContentScriptContext('content-test');
     await startContentScript(ctx, testBundle);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Long enough for any scan to have run (the scan of this page takes a few slices).
+    await vi.advanceTimersByTimeAsync(5_000);
     expect(host()).toBeNull();
+    expect(probe).toEqual([]);
     await setSitePaused('blog.test', false);
     await until(idle(1), 'scan after resuming');
     await setSitePaused('blog.test', true);

@@ -1,18 +1,23 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lifecycleFromContext, sliceEnvironmentFromContext } from '../../lib/page/lifecycle';
+import { openScope } from '../../lib/page/scope';
 
 let ctx: ContentScriptContext | null = null;
+beforeEach(() => {
+  vi.useFakeTimers();
+});
 afterEach(() => {
   ctx?.abort();
   ctx = null;
   fakeBrowser.reset();
+  vi.useRealTimers();
 });
 
 describe('lifecycleFromContext', () => {
-  it('removes listeners and cancels timeouts when the context is invalidated', async () => {
+  it('removes listeners and cancels timeouts when the context is invalidated', () => {
     ctx = new ContentScriptContext('lifecycle-test');
     const lifecycle = lifecycleFromContext(ctx);
     const seen: string[] = [];
@@ -24,13 +29,13 @@ describe('lifecycleFromContext', () => {
     });
     ctx.abort();
     document.dispatchEvent(new Event('claimnote-test'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    vi.advanceTimersByTime(20);
     expect(seen).toEqual([]);
     expect(invalidated).toBe(true);
     expect(lifecycle.signal.aborted).toBe(true);
   });
 
-  it("delivers WXT's location-change event (single-page-app navigation)", async () => {
+  it("delivers WXT's location-change event (single-page-app navigation)", () => {
     ctx = new ContentScriptContext('lifecycle-test');
     const lifecycle = lifecycleFromContext(ctx);
     let changes = 0;
@@ -39,9 +44,28 @@ describe('lifecycleFromContext', () => {
     });
     history.pushState({}, '', '/next-article');
     // WXT polls the address about once a second.
-    const deadline = Date.now() + 3000;
-    while (changes === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    vi.advanceTimersByTime(999);
+    expect(changes).toBe(0);
+    vi.advanceTimersByTime(1);
     expect(changes).toBe(1);
+  });
+
+  it("ends a scope's timers and listeners, the location one included, when the scope closes", () => {
+    ctx = new ContentScriptContext('lifecycle-test');
+    const lifecycle = lifecycleFromContext(ctx);
+    const scope = openScope(lifecycle);
+    const other = openScope(lifecycle);
+    const seen: string[] = [];
+    scope.listen(document, 'claimnote-test', () => seen.push('event'), { capture: true });
+    scope.setTimeout(() => seen.push('timeout'), 5);
+    scope.listen(window, 'wxt:locationchange', () => seen.push('closed scope: location'));
+    other.listen(window, 'wxt:locationchange', () => seen.push('open scope: location'));
+    other.setTimeout(() => seen.push('open scope: timeout'), 5);
+    scope.close();
+    document.dispatchEvent(new Event('claimnote-test'));
+    history.pushState({}, '', '/scoped-article');
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual(['open scope: timeout', 'open scope: location']);
   });
 });
 

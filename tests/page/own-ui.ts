@@ -58,22 +58,39 @@ export function recordProbeStates(): TestProbeState[] {
   return states;
 }
 
-/** Page UI options for tests: real storage (fake browser), real timers scoped to `signal`. */
-export function testUiOptions(signal: AbortSignal): { pins: PinWriter; reports: ReportGate } {
+/** A clock for the page UI's pin writer and report gate. */
+export interface UiTestClock {
+  now(): number;
+  setTimeout(cb: () => void, ms: number): void;
+}
+
+/** Real timers, cleared when `signal` aborts. */
+function realClock(signal: AbortSignal): UiTestClock {
+  return {
+    now: () => performance.now(),
+    setTimeout: (cb, ms) => {
+      const id = setTimeout(cb, ms);
+      signal.addEventListener('abort', () => clearTimeout(id));
+    },
+  };
+}
+
+/**
+ * Page UI options for tests: real storage (fake browser), timers scoped to `signal`.
+ * @param clock the test's virtual clock (virtual-clock.ts); real timers without one
+ */
+export function testUiOptions(
+  signal: AbortSignal,
+  clock: UiTestClock = realClock(signal),
+): { pins: PinWriter; reports: ReportGate } {
   return {
     pins: createPinWriter({
       store: { get: getPinnedPublishers, apply: applyPinChanges, watch: watchPinnedPublishers },
-      clock: {
-        now: () => performance.now(),
-        setTimeout: (cb, ms) => {
-          const id = setTimeout(cb, ms);
-          signal.addEventListener('abort', () => clearTimeout(id));
-        },
-      },
+      clock,
       signal,
       quietMs: 0,
       minIntervalMs: 0,
     }),
-    reports: createReportGate({ now: () => performance.now() }),
+    reports: createReportGate({ now: () => clock.now() }),
   };
 }

@@ -13,7 +13,6 @@ import { ownShadowRoot } from '../../lib/page/shadow-host';
 import type { TestProbeState } from '../../lib/page/test-probe';
 import { createPageUi } from '../../lib/ui/page-ui';
 import { useEnglishMessages } from '../ui/english';
-import { fakeLifecycle } from './fake-lifecycle';
 import { mount } from './mount';
 import {
   layerHost,
@@ -26,6 +25,7 @@ import {
   untrusted,
 } from './own-ui';
 import { testBundle } from './test-bundle';
+import { virtualClock } from './virtual-clock';
 
 const matcher = createMatcher(testBundle.index);
 const notes = new Map<string, ClaimNote>(testBundle.notes.map((note) => [note.id, note]));
@@ -36,7 +36,8 @@ const CANCER = 'Intrathecal pumps can cure cancer by delivering medicine right w
 
 function setup() {
   const reports: FindingSummary[][] = [];
-  const { lifecycle, slices, invalidate } = fakeLifecycle();
+  const clock = virtualClock();
+  const { lifecycle, slices, invalidate } = clock;
   const scanner = new IncrementalScanner(matcher);
   const scan = vi.spyOn(scanner, 'scan');
   const controller = new PageController({
@@ -54,7 +55,10 @@ function setup() {
       createPageUi(document, window, {
         listReviewed: testBundle.reviewed,
         pageUrl: () => location.href,
-        ...testUiOptions(lifecycle.signal),
+        ...testUiOptions(lifecycle.signal, {
+          now: clock.now,
+          setTimeout: (cb, ms) => lifecycle.setTimeout(cb, ms),
+        }),
       }),
     markerText: (verdict) => `[${verdict}?]`,
     markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
@@ -64,7 +68,7 @@ function setup() {
     },
     flushDelayMs: 5,
   });
-  return { controller, reports, scan, invalidate };
+  return { controller, reports, scan, invalidate, clock };
 }
 
 const host = layerHost;
@@ -74,13 +78,13 @@ let visible: (range: Range) => boolean = () => true;
 let probe: TestProbeState[] = [];
 trustEventsByDefault();
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 3000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Runs the clock until nothing is left to run, then checks `condition`. */
+async function settled(condition: () => boolean, what: string): Promise<void> {
+  await current?.clock.runUntilIdle();
+  if (!condition()) throw new Error(`not true once idle: ${what}`);
 }
+/** Runs the clock until nothing is left that could still act. */
+const idle = async () => current?.clock.runUntilIdle();
 const idleWith = (count: number) => () => {
   const last = probe.at(-1);
   return last !== undefined && !last.scanning && last.active && last.findings === count;
@@ -104,7 +108,7 @@ describe('PageController on a page without relevant words', () => {
     mount('<article><h1>Growing tomatoes</h1><p>Water tomatoes deeply twice a week in summer.</p></article>');
     current = setup();
     current.controller.start(false);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await idle();
     expect(current.controller.currentMode).toBe('dormant');
     expect(host()).toBeNull();
     expect(current.scan).not.toHaveBeenCalled();
@@ -119,7 +123,7 @@ describe('PageController on a page without relevant words', () => {
     );
     current = setup();
     current.controller.start(false);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await idle();
     expect(current.controller.currentMode).toBe('dormant');
     expect(current.scan).not.toHaveBeenCalled();
   });
@@ -130,7 +134,7 @@ describe('PageController on a page without relevant words', () => {
     current = setup();
     current.controller.start(false);
     expect(current.controller.currentMode).toBe('dormant');
-    await until(idleWith(1), 'the claim after 690,000 characters');
+    await settled(idleWith(1), 'the claim after 690,000 characters');
   });
 
   it("trusts the content script's check when told the page is relevant, and scans at once", async () => {
@@ -138,7 +142,7 @@ describe('PageController on a page without relevant words', () => {
     current = setup();
     current.controller.start(false, true);
     expect(current.controller.currentMode).toBe('active');
-    await until(idleWith(0), 'a pass with no findings');
+    await settled(idleWith(0), 'a pass with no findings');
     expect(current.scan).toHaveBeenCalled();
   });
 
@@ -149,7 +153,7 @@ describe('PageController on a page without relevant words', () => {
     const paragraph = document.createElement('p');
     paragraph.textContent = RARE;
     document.querySelector('main')?.append(paragraph);
-    await until(idleWith(1), 'a finding after the late paragraph');
+    await settled(idleWith(1), 'a finding after the late paragraph');
     expect(current.controller.currentMode).toBe('active');
     expect(markers()).toHaveLength(1);
   });
@@ -163,7 +167,7 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     const [first, second] = markers();
     expect(markerData(first as Element, 'claim-id')).toBe('delivers-into-brain');
     expect(markerData(first as Element, 'verdict')).toBe('false');
@@ -185,17 +189,17 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     const before = markers();
     const passes = current.scan.mock.calls.length;
     // Markers were inserted by the controller itself: no further pass may follow from that.
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await idle();
     expect(current.scan.mock.calls.length).toBe(passes);
 
     const added = document.createElement('p');
     added.textContent = CANCER;
     document.querySelector('article')?.append(added);
-    await until(idleWith(3), 'three findings');
+    await settled(idleWith(3), 'three findings');
     const after = markers();
     expect(after[0]).toBe(before[0]);
     expect(after[1]).toBe(before[1]);
@@ -206,12 +210,12 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     const passes = current.scan.mock.calls.length;
     const slot = document.createElement('div');
     slot.append(document.createElement('img'));
     document.body.append(slot, document.createElement('script'));
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await idle();
     expect(current.scan.mock.calls.length).toBe(passes);
   });
 
@@ -219,9 +223,9 @@ describe('PageController on a page with claims', () => {
     mount(`${page}<section hidden><p>${CANCER}</p></section>`);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     document.querySelector('section')?.removeAttribute('hidden');
-    await until(idleWith(3), 'the revealed claim');
+    await settled(idleWith(3), 'the revealed claim');
   });
 
   it('caps markers on a page full of claims, keeping one per claim, and marks others on demand', async () => {
@@ -229,7 +233,7 @@ describe('PageController on a page with claims', () => {
     mount(`<article>${repeated}<p>${CANCER}</p></article>`);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(321), '321 findings');
+    await settled(idleWith(321), '321 findings');
     expect(markers()).toHaveLength(300);
     expect(new Set(markers().map((m) => markerData(m, 'claim-id')))).toEqual(
       new Set(['side-effects-rare', 'treats-cancer']),
@@ -244,7 +248,7 @@ describe('PageController on a page with claims', () => {
     visible = (range) => !range.toString().includes('rare');
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     expect(markers().map((m) => markerData(m, 'claim-id'))).toEqual(['delivers-into-brain']);
     expect(probe.at(-1)?.markers).toBe(1);
     // The popup cannot reveal it either: its marker would tell the page about hidden text.
@@ -253,7 +257,7 @@ describe('PageController on a page with claims', () => {
     visible = () => true;
     // A fade-in ending (no DOM mutation) makes the controller look again.
     document.body.dispatchEvent(new Event('transitionend', { bubbles: true }));
-    await until(() => markers().length === 2, 'the second marker once visible');
+    await settled(() => markers().length === 2, 'the second marker once visible');
     expect(probe.at(-1)?.markers).toBe(2);
   });
 
@@ -261,7 +265,7 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     const button = markerButton(markers()[0] as HTMLElement) as HTMLButtonElement;
     button.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true, composed: true })));
     button.dispatchEvent(untrusted(new FocusEvent('focus')));
@@ -280,9 +284,9 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     document.querySelectorAll('article p')[1]?.remove();
-    await until(idleWith(1), 'one finding');
+    await settled(idleWith(1), 'one finding');
     expect(markers().map((m) => markerData(m, 'claim-id'))).toEqual(['delivers-into-brain']);
   });
 
@@ -290,7 +294,7 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     const marker = markers()[0] as HTMLElement;
     const button = markerButton(marker) as HTMLButtonElement;
     button.click();
@@ -308,7 +312,7 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     expect(current.controller.reveal(1)).toBe(true);
     const card = layerRoot()?.querySelector('[data-claimnote="note-card"]');
     expect(card?.getAttribute('data-claim-id')).toBe('side-effects-rare');
@@ -319,36 +323,63 @@ describe('PageController on a page with claims', () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     current.controller.setHidden(true);
     expect(markers()).toHaveLength(0);
     expect(current.controller.getState()).toMatchObject({ hidden: true, active: true });
     expect(current.controller.getState().findings).toHaveLength(2);
     current.controller.setHidden(false);
-    await until(() => markers().length === 2, 'markers back');
+    await settled(() => markers().length === 2, 'markers back');
   });
 
   it('removes everything and reports no findings when the site is paused, and resumes', async () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
     current.controller.setPaused(true);
     expect(host()).toBeNull();
     expect(markers()).toHaveLength(0);
     expect(current.reports.at(-1)).toEqual([]);
     expect(current.controller.getState()).toMatchObject({ paused: true, findings: [] });
     current.controller.setPaused(false);
-    await until(idleWith(2), 'findings after resume');
+    await settled(idleWith(2), 'findings after resume');
   });
 
   it('does nothing on a paused site', async () => {
     mount(page);
     current = setup();
     current.controller.start(true);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await idle();
     expect(host()).toBeNull();
     expect(current.scan).not.toHaveBeenCalled();
+  });
+
+  it('ends every listener, timer and pass of the active mode when paused, mid-pass', async () => {
+    mount(page);
+    current = setup();
+    const { clock, controller, scan } = current;
+    controller.start(true);
+    await idle();
+    // Paused from the start: only what lives as long as the content script is registered.
+    const atRest = clock.listeners();
+    controller.setPaused(false);
+    await settled(idleWith(2), 'two findings');
+    expect(clock.listeners()).toBeGreaterThan(atRest);
+    const added = document.createElement('p');
+    added.textContent = CANCER;
+    document.querySelector('article')?.append(added);
+    // The flush (5 ms) starts a pass; pause before its slices end.
+    await clock.advanceBy(5);
+    const passes = scan.mock.calls.length;
+    controller.setPaused(true);
+    expect(clock.pending().timeouts).toBe(0);
+    expect(clock.listeners()).toBe(atRest);
+    added.append(' More text about intrathecal pumps.');
+    await idle();
+    expect(scan.mock.calls.length).toBe(passes);
+    expect(probe.at(-1)?.findings).not.toBe(3);
+    expect(markers()).toHaveLength(0);
   });
 
   it('stops watching a dormant page when paused, so relevant text added then does not wake it', async () => {
@@ -359,18 +390,19 @@ describe('PageController on a page with claims', () => {
     const paragraph = document.createElement('p');
     paragraph.textContent = RARE;
     document.querySelector('main')?.append(paragraph);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await idle();
     expect(current.controller.currentMode).toBe('paused');
     expect(host()).toBeNull();
     current.controller.setPaused(false);
-    await until(idleWith(1), 'the finding after resuming');
+    await settled(idleWith(1), 'the finding after resuming');
   });
 
   it('cleans up everything when the content script is invalidated', async () => {
     mount(page);
     current = setup();
     current.controller.start(false);
-    await until(idleWith(2), 'two findings');
+    await settled(idleWith(2), 'two findings');
+    const { clock } = current;
     current.invalidate();
     current = null;
     expect(host()).toBeNull();
@@ -378,7 +410,7 @@ describe('PageController on a page with claims', () => {
     const added = document.createElement('p');
     added.textContent = CANCER;
     document.body.append(added);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await clock.runUntilIdle();
     expect(markers()).toHaveLength(0);
   });
 });

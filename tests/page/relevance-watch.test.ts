@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import { watchForRelevance } from '../../lib/page/relevance-watch';
-import { fakeLifecycle } from './fake-lifecycle';
 import { mount } from './mount';
+import { virtualClock } from './virtual-clock';
 
 const gate = createRelevanceGate({
   open: ['intrathecal', 'baclofen'],
@@ -15,7 +15,7 @@ let invalidate: (() => void) | undefined;
 afterEach(() => invalidate?.());
 
 function watch() {
-  const env = fakeLifecycle();
+  const env = virtualClock();
   invalidate = env.invalidate;
   let calls = 0;
   const stop = watchForRelevance({
@@ -29,9 +29,8 @@ function watch() {
     },
     flushDelayMs: 5,
   });
-  return { calls: () => calls, invalidate: env.invalidate, stop };
+  return { calls: () => calls, invalidate: env.invalidate, stop, clock: env };
 }
-const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 const append = (tag: string, text: string) =>
   document.body.append(Object.assign(document.createElement(tag), { textContent: text }));
 
@@ -39,87 +38,87 @@ describe('watchForRelevance', () => {
   it('reports a page that is relevant from the start, once', async () => {
     mount('<p>Her baclofen pump was refilled.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(1);
     append('p', 'More intrathecal news');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(1);
   });
 
   it('stays quiet on an irrelevant page, then reports when relevant text is added', async () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     append('p', 'Compost well.');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(0);
     append('p', 'An intrathecal pump…');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(1);
   });
 
   it('notices text that changes in place', async () => {
     const body = mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     const text = body.querySelector('p')?.firstChild as Text;
     text.data = 'Baclofen pumps';
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(1);
   });
 
   it('opens on a pump word only with its context in the same text', async () => {
     mount('<p>The pump is quiet.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(0);
     append('p', 'Morphine dosing');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(0);
     append('p', 'The pump holds morphine.');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(1);
   });
 
   it('ignores relevant words added inside a script', async () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     append('script', '"intrathecal"');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(0);
   });
 
   it('re-checks the whole page when a batch is too large to keep', async () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     const list = document.createElement('div');
     document.body.append(list);
     // Thousands of separate insertions overflow the batch; the anchor sits in the first one.
     list.append(Object.assign(document.createElement('p'), { textContent: 'baclofen' }));
     for (let i = 0; i < 2500; i++) list.append(document.createElement('span'));
-    await settle(200);
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(1);
   });
 
   it('stops watching when the content script is invalidated', async () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     watcher.invalidate();
     append('p', 'intrathecal');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(0);
   });
 
   it('stops without reporting when its stop function is called (the site was paused)', async () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
-    await settle();
+    await watcher.clock.runUntilIdle();
     watcher.stop();
     append('p', 'intrathecal');
-    await settle();
+    await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(0);
   });
 });
