@@ -112,6 +112,36 @@ describe('watchForRelevance', () => {
     expect(watcher.calls()).toBe(0);
   });
 
+  it('checks a burst of insertions once', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await watcher.clock.runUntilIdle();
+    const before = watcher.clock.ran().timeouts;
+    for (let i = 0; i < 100; i++) append('p', `Row ${i} of a garden table.`);
+    await watcher.clock.runUntilIdle();
+    expect(watcher.clock.ran().timeouts - before).toBe(1);
+    expect(watcher.calls()).toBe(0);
+  });
+
+  it('leaves no listener or timer behind once stopped, nor once it reported', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const watcher = watch();
+    await watcher.clock.runUntilIdle();
+    expect(watcher.clock.listeners()).toBe(1);
+    append('p', 'Compost well.');
+    await watcher.clock.settle();
+    expect(watcher.clock.pending().timeouts).toBe(1);
+    watcher.stop();
+    expect(watcher.clock.listeners()).toBe(0);
+    expect(watcher.clock.pending().timeouts).toBe(0);
+
+    const reporting = watch();
+    append('p', 'An intrathecal pump');
+    await reporting.clock.runUntilIdle();
+    expect(reporting.calls()).toBe(1);
+    expect(reporting.clock.listeners()).toBe(0);
+  });
+
   it('stops without reporting when its stop function is called (the site was paused)', async () => {
     mount('<p>Tomatoes need sun.</p>');
     const watcher = watch();
