@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ClaimNote } from '../../lib/claims/claim-list';
 import { createMatcher } from '../../lib/matching/matcher';
-import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import type { FindingSummary } from '../../lib/messaging/messages';
-import { attributeHiddenPredicate } from '../../lib/page/hidden';
 import { IncrementalScanner } from '../../lib/page/incremental-scanner';
 import { markerButton } from '../../lib/page/markers';
 import { PageController } from '../../lib/page/page-controller';
 import { ownShadowRoot } from '../../lib/page/shadow-host';
 import type { TestProbeState } from '../../lib/page/test-probe';
-import { createPageUi } from '../../lib/ui/page-ui';
 import { useEnglishMessages } from '../ui/english';
 import { mount } from './mount';
 import {
@@ -20,15 +16,14 @@ import {
   markerData,
   ownMarkers,
   recordProbeStates,
-  testUiOptions,
   trustEventsByDefault,
   untrusted,
 } from './own-ui';
 import { testBundle } from './test-bundle';
+import { testNotes as notes, testControllerOptions } from './test-controller';
 import { virtualClock } from './virtual-clock';
 
 const matcher = createMatcher(testBundle.index);
-const notes = new Map<string, ClaimNote>(testBundle.notes.map((note) => [note.id, note]));
 
 const BRAIN = 'An intrathecal pump delivers pain medicine directly into the brain.';
 const RARE = 'Side effects from intrathecal pumps are rare.';
@@ -37,38 +32,19 @@ const CANCER = 'Intrathecal pumps can cure cancer by delivering medicine right w
 function setup() {
   const reports: FindingSummary[][] = [];
   const clock = virtualClock();
-  const { lifecycle, slices, invalidate } = clock;
   const scanner = new IncrementalScanner(matcher);
   const scan = vi.spyOn(scanner, 'scan');
-  const controller = new PageController({
-    document,
-    window,
-    matcher,
-    gate: createRelevanceGate(testBundle.index.relevanceGate),
-    scanner,
-    notes,
-    isHidden: attributeHiddenPredicate,
-    createVisibilityTest: () => (range) => visible(range),
-    lifecycle,
-    slices,
-    createUi: () =>
-      createPageUi(document, window, {
-        listReviewed: testBundle.reviewed,
-        pageUrl: () => location.href,
-        ...testUiOptions(lifecycle.signal, {
-          now: clock.now,
-          setTimeout: (cb, ms) => lifecycle.setTimeout(cb, ms),
-        }),
-      }),
-    markerText: (verdict) => `[${verdict}?]`,
-    markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
-    report: (_url, count, findings) => {
-      expect(count).toBe(findings.length);
-      reports.push(findings);
-    },
-    flushDelayMs: 5,
-  });
-  return { controller, reports, scan, invalidate, clock };
+  const controller = new PageController(
+    testControllerOptions(clock, {
+      scanner,
+      createVisibilityTest: () => (range) => visible(range),
+      report: (_url, count, findings) => {
+        expect(count).toBe(findings.length);
+        reports.push(findings);
+      },
+    }),
+  );
+  return { controller, reports, scan, invalidate: clock.invalidate, clock };
 }
 
 const host = layerHost;

@@ -1,19 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ClaimNote } from '../../lib/claims/claim-list';
-import { createMatcher } from '../../lib/matching/matcher';
-import { createRelevanceGate } from '../../lib/matching/relevance-gate';
-import { attributeHiddenPredicate } from '../../lib/page/hidden';
-import { IncrementalScanner } from '../../lib/page/incremental-scanner';
 import { isOwnNode } from '../../lib/page/own-elements';
 import { PageController } from '../../lib/page/page-controller';
 import type * as pageDocument from '../../lib/page/page-document';
-import { createPageUi } from '../../lib/ui/page-ui';
 import { useEnglishMessages } from '../ui/english';
 import { mount } from './mount';
-import { layerHost, ownMarkers, testUiOptions } from './own-ui';
-import { testBundle } from './test-bundle';
+import { layerHost, ownMarkers } from './own-ui';
+import { testControllerOptions } from './test-controller';
 import { type VirtualClock, virtualClock } from './virtual-clock';
 
 /** What the controller told its page document, call by call. */
@@ -43,8 +37,6 @@ vi.mock('../../lib/page/page-document', async (importOriginal) => {
   };
 });
 
-const matcher = createMatcher(testBundle.index);
-const notes = new Map<string, ClaimNote>(testBundle.notes.map((note) => [note.id, note]));
 const RARE = 'Side effects from intrathecal pumps are rare.';
 const CANCER = 'Intrathecal pumps can cure cancer by delivering medicine right where it is needed.';
 
@@ -64,32 +56,7 @@ afterEach(() => {
 async function activePage(markup: string) {
   const body = mount(markup);
   clock = virtualClock();
-  const { lifecycle, slices } = clock;
-  const controller = new PageController({
-    document,
-    window,
-    matcher,
-    gate: createRelevanceGate(testBundle.index.relevanceGate),
-    scanner: new IncrementalScanner(matcher),
-    notes,
-    isHidden: attributeHiddenPredicate,
-    createVisibilityTest: () => () => true,
-    lifecycle,
-    slices,
-    createUi: () =>
-      createPageUi(document, window, {
-        listReviewed: testBundle.reviewed,
-        pageUrl: () => location.href,
-        ...testUiOptions(lifecycle.signal, {
-          now: clock?.now ?? (() => 0),
-          setTimeout: (cb, ms) => lifecycle.setTimeout(cb, ms),
-        }),
-      }),
-    markerText: (verdict) => `[${verdict}?]`,
-    markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
-    report: () => undefined,
-    flushDelayMs: 5,
-  });
+  const controller = new PageController(testControllerOptions(clock));
   controller.start(false);
   await clock.runUntilIdle();
   return { body, controller, clock };
