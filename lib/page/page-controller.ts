@@ -335,9 +335,10 @@ export class PageController {
 
   /** A burst of mutations that may have changed the text (dom-watcher.ts). */
   private flush(changes: DomChanges): void {
-    // Navigations often come with mutations, well before WXT's once-a-second address check.
+    // Navigations often come with mutations, well before WXT's once-a-second address check;
+    // the whole-page pass a navigation asks for covers these changes.
     if (this.view.location.href !== this.lastUrl) this.onLocationChange();
-    this.scheduler?.request(changes);
+    else this.scheduler?.request(changes);
   }
 
   private onLocationChange(): void {

@@ -110,6 +110,18 @@ describe('what the page document is told before each update', () => {
     expect(marks.flat().some((node) => node !== 'all' && isOwnNode(node))).toBe(false);
   });
 
+  it('everything, after a client-side navigation, once', async () => {
+    const { body, clock } = await activePage(`<article><p>${RARE}</p></article>`);
+    marks.length = 0;
+    history.pushState({}, '', '/next-article');
+    (body.querySelector('article') as HTMLElement).replaceChildren(
+      Object.assign(document.createElement('p'), { textContent: CANCER }),
+    );
+    await clock.runUntilIdle();
+    expect(marks).toEqual(['all']);
+    expect(ownMarkers()).toHaveLength(1);
+  });
+
   it('nothing, and no update at all, for an ad slot filling with images', async () => {
     const { body, clock } = await activePage(`<article><p>${RARE}</p></article>`);
     marks.length = 0;
