@@ -64,12 +64,11 @@ export function lifecycleFromContext(ctx: ContentScriptContext): Lifecycle {
     },
     setTimeout: (handler, ms, signal) => {
       if (signal?.aborted) return;
-      const cancel = () => clearTimeout(id);
       const id = ctx.setTimeout(() => {
-        signal?.removeEventListener('abort', cancel);
+        ran();
         handler();
       }, ms);
-      signal?.addEventListener('abort', cancel, { once: true });
+      const ran = cancelOnAbort(signal, () => clearTimeout(id));
     },
     listen: (target, type, handler, options) => {
       const signal = options?.signal;
@@ -85,6 +84,15 @@ export function lifecycleFromContext(ctx: ContentScriptContext): Lifecycle {
     },
     onInvalidated: (cb) => void ctx.onInvalidated(cb),
   };
+}
+
+/**
+ * Runs `cancel` when `signal` aborts.
+ * @returns a function to call once the task ran, which drops the abort listener
+ */
+function cancelOnAbort(signal: AbortSignal | undefined, cancel: () => void): () => void {
+  signal?.addEventListener('abort', cancel, { once: true });
+  return () => signal?.removeEventListener('abort', cancel);
 }
 
 /** Longest wait for an idle period before a slice runs anyway, in ms. */
@@ -108,14 +116,28 @@ export function sliceEnvironmentFromContext(ctx: ContentScriptContext, view: Win
   const scheduler = (view as Window & { scheduler?: Partial<TaskScheduler> }).scheduler;
   return {
     now: () => view.performance.now(),
-    requestSlice: (callback) => {
+    requestSlice: (callback, signal) => {
+      if (signal?.aborted) return;
       if (typeof scheduler?.postTask === 'function') {
-        // Rejects when the context ends first: nothing to do then.
-        scheduler.postTask(callback, { priority: 'background', signal: ctx.signal }).catch(() => undefined);
+        // Rejects when the context or the scope ends first: nothing to do then.
+        scheduler
+          .postTask(callback, { priority: 'background', signal: signal ?? ctx.signal })
+          .catch(() => undefined);
       } else if (typeof view.requestIdleCallback === 'function') {
-        ctx.requestIdleCallback(() => callback(), { timeout: IDLE_TIMEOUT_MS });
+        const id = ctx.requestIdleCallback(
+          () => {
+            ran();
+            callback();
+          },
+          { timeout: IDLE_TIMEOUT_MS },
+        );
+        const ran = cancelOnAbort(signal, () => cancelIdleCallback(id));
       } else {
-        ctx.setTimeout(callback, 0);
+        const id = ctx.setTimeout(() => {
+          ran();
+          callback();
+        }, 0);
+        const ran = cancelOnAbort(signal, () => clearTimeout(id));
       }
     },
   };

@@ -7,8 +7,11 @@
 /** Where slices run: a clock and a way to ask for the next slice. Injected for tests. */
 export interface SliceEnvironment {
   now(): number;
-  /** Runs `callback` in a later task (idle callback, timeout). */
-  requestSlice(callback: () => void): void;
+  /**
+   * Runs `callback` in a later task (idle callback, timeout), unless `signal` aborts first
+   * (a scope's signal, which ends no later than the content script's context).
+   */
+  requestSlice(callback: () => void, signal?: AbortSignal): void;
 }
 
 /** How the sliced run went, for benchmarks and debugging. */
@@ -31,7 +34,7 @@ export const DEFAULT_SLICE_BUDGET_MS = 8;
  * @param env clock and slice requester
  * @param options `budgetMs` per slice (default 8) and an `AbortSignal` that stops the task
  * @returns the task's result and the slicing figures
- * @throws the signal's reason when aborted, or whatever the task throws
+ * @throws the signal's reason as soon as it aborts, or whatever the task throws
  */
 export function runInSlices<T>(
   task: Generator<unknown, T, void>,
@@ -39,21 +42,35 @@ export function runInSlices<T>(
   options: { budgetMs?: number; signal?: AbortSignal } = {},
 ): Promise<{ value: T; stats: SliceStats }> {
   const budget = options.budgetMs ?? DEFAULT_SLICE_BUDGET_MS;
+  const { signal } = options;
   const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
   return new Promise((resolve, reject) => {
-    const slice = () => {
-      if (options.signal?.aborted) {
+    // On abort the task is closed and the promise rejected at once; the pending slice is
+    // dropped with the signal, so nothing of the task runs again.
+    const stop = () => {
+      try {
         task.return(undefined as T);
-        reject(options.signal.reason);
-        return;
+      } catch {
+        // Aborted from inside one of its own steps: the slice ends after that step.
       }
+      reject(signal?.reason);
+    };
+    if (signal?.aborted) {
+      stop();
+      return;
+    }
+    signal?.addEventListener('abort', stop, { once: true });
+    const end = () => signal?.removeEventListener('abort', stop);
+    const slice = () => {
+      if (signal?.aborted) return;
       const started = env.now();
       let result: IteratorResult<unknown, T>;
       try {
         do {
           result = task.next();
-        } while (!result.done && env.now() - started < budget);
+        } while (!result.done && env.now() - started < budget && !signal?.aborted);
       } catch (error) {
+        end();
         reject(error);
         return;
       }
@@ -61,9 +78,13 @@ export function runInSlices<T>(
       stats.slices += 1;
       stats.busyMs += took;
       stats.longestSliceMs = Math.max(stats.longestSliceMs, took);
-      if (result.done) resolve({ value: result.value, stats });
-      else env.requestSlice(slice);
+      if (result.done) {
+        end();
+        resolve({ value: result.value, stats });
+      } else if (!signal?.aborted) {
+        env.requestSlice(slice, signal);
+      }
     };
-    env.requestSlice(slice);
+    env.requestSlice(slice, signal);
   });
 }

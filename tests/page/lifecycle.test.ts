@@ -94,4 +94,16 @@ describe('sliceEnvironmentFromContext', () => {
     ctx.abort();
     expect(posted[0]?.signal.aborted).toBe(true);
   });
+
+  it('drops a pending slice when the signal it was asked with aborts', () => {
+    ctx = new ContentScriptContext('slices-test');
+    const ran: string[] = [];
+    const scope = new AbortController();
+    const slices = sliceEnvironmentFromContext(ctx, window);
+    slices.requestSlice(() => ran.push('dropped'), scope.signal);
+    slices.requestSlice(() => ran.push('kept'));
+    scope.abort();
+    vi.advanceTimersByTime(1000);
+    expect(ran).toEqual(['kept']);
+  });
 });

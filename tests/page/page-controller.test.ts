@@ -348,8 +348,9 @@ describe('PageController on a page with claims', () => {
     // The flush (5 ms) starts a pass; pause before its slices end.
     await clock.advanceBy(5);
     const passes = scan.mock.calls.length;
+    expect(clock.pending().slices).toBeGreaterThan(0);
     controller.setPaused(true);
-    expect(clock.pending().timeouts).toBe(0);
+    expect(clock.pending()).toEqual({ timeouts: 0, slices: 0 });
     expect(clock.listeners()).toBe(atRest);
     added.append(' More text about intrathecal pumps.');
     await idle();

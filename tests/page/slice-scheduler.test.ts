@@ -88,6 +88,35 @@ describe('runInSlices', () => {
     expect(fake.queue).toHaveLength(0);
   });
 
+  it('rejects as soon as its signal aborts, and hands the signal to every slice request', async () => {
+    const requests: { callback: () => void; signal: AbortSignal | undefined }[] = [];
+    let time = 0;
+    const env: SliceEnvironment = {
+      now: () => time,
+      requestSlice: (callback, signal) => requests.push({ callback, signal }),
+    };
+    const controller = new AbortController();
+    let closed = false;
+    function* task(): Generator<void, void, void> {
+      try {
+        for (;;) {
+          time += 10;
+          yield;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const promise = runInSlices(task(), env, { signal: controller.signal });
+    requests.shift()?.callback();
+    expect(requests.map((request) => request.signal)).toEqual([controller.signal]);
+    controller.abort(new Error('paused'));
+    // The pending slice has not run (its environment drops it with the signal): the task is
+    // closed and the promise rejected now.
+    await expect(promise).rejects.toThrow('paused');
+    expect(closed).toBe(true);
+  });
+
   it('rejects with the error a step throws', async () => {
     const fake = fakeEnvironment();
     function* task(): Generator<void, void, void> {

@@ -119,8 +119,8 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
       time += msPerRead;
       return time;
     },
-    requestSlice: (callback) => {
-      if (!controller.signal.aborted) schedule('slice', callback, 0);
+    requestSlice: (callback, signal) => {
+      if (!controller.signal.aborted && !signal?.aborted) schedule('slice', callback, 0, signal);
     },
   };
 
