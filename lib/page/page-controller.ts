@@ -34,8 +34,12 @@ import type { VisibilityTest } from './visible-text';
  *   same watch as the content script's (relevance-watch.ts) tests changed text until it passes.
  *   No UI host, no style, no marker exists.
  * - `active`: the page has relevant vocabulary. Text is extracted and matched in time slices,
- *   findings get highlights and markers, and mutation batches trigger incremental passes.
+ *   findings get highlights and markers, and the DOM watcher's flushes (dom-watcher.ts) start
+ *   incremental passes (pass-scheduler.ts).
  * - `paused`: the reader paused Claimnote on this site. Nothing runs until resumed.
+ *
+ * Each mode owns a scope (scope.ts) opened in the content script's lifecycle: every listener,
+ * timer, observer and pass of the mode registers with it, and changing mode closes it.
  */
 export type PageMode = 'dormant' | 'active' | 'paused';
 
