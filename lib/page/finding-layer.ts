@@ -4,16 +4,11 @@ import type { PageUi } from '../ui/page-ui';
 import { rangeBetween, type TextPosition, TextSplitter } from './anchor';
 import { type ColorScheme, detectColorScheme } from './color-scheme';
 import { findingAtPoint } from './finding-hit-test';
+import { createFindingMarkers } from './finding-markers';
 import { readVisibility } from './finding-visibility';
 import type { HighlightPainter } from './highlights';
 import { chooseMarked, lateMarkerBudget } from './marker-cap';
-import {
-  createMarker,
-  type MarkerActivation,
-  type MarkerContent,
-  placeMarker,
-  updateMarker,
-} from './markers';
+import { type MarkerActivation, placeMarker, updateMarker } from './markers';
 import type { AnchoredFinding } from './page-document';
 import type { VisibilityTest } from './visible-text';
 
@@ -100,38 +95,7 @@ export function createFindingLayer(options: FindingLayerOptions): FindingLayer {
   let rendered: RenderedFinding[] = [];
   let scheme: ColorScheme = 'light';
 
-  const markerContent = (item: RenderedFinding): MarkerContent => {
-    const { verdict, claimId } = item.finding;
-    return {
-      claimId,
-      verdict,
-      findingIndex: item.index,
-      text: options.markerText(verdict),
-      label: options.markerLabel(verdict),
-      scheme,
-    };
-  };
-
-  /** A marker for a finding, or null (logged) when the browser refuses its shadow root. */
-  const newMarker = (item: RenderedFinding): HTMLElement | null => {
-    try {
-      return createMarker(doc, markerContent(item), options.onMarker);
-    } catch (error) {
-      console.error('Claimnote: could not create a marker', error);
-      return null;
-    }
-  };
-
-  /** Places a marker for a finding left unmarked by the cap, after its range's end. */
-  const markLate = (item: RenderedFinding): void => {
-    const range = item.range;
-    if (range === null || range.endContainer.nodeType !== 3) return;
-    const end = { node: range.endContainer as Text, offset: range.endOffset };
-    options.withoutObserving(() => {
-      const marker = newMarker(item);
-      if (marker !== null && placeMarker(marker, end, new TextSplitter())) item.marker = marker;
-    });
-  };
+  const markers = createFindingMarkers({ ...options, scheme: () => scheme });
 
   /** Paints the ranges of the findings the reader can see. */
   const paintVisible = (): void => {
@@ -190,7 +154,7 @@ export function createFindingLayer(options: FindingLayerOptions): FindingLayer {
         if (old?.marker?.isConnected && item.end !== null && marked.has(item)) {
           item.marker = old.marker;
           kept.add(item.identity);
-          updateMarker(item.marker, markerContent(item));
+          updateMarker(item.marker, markers.content(item));
         }
       }
       for (const old of previous.values()) {
@@ -208,7 +172,7 @@ export function createFindingLayer(options: FindingLayerOptions): FindingLayer {
     for (let from = 0; from < pending.length; from += MARKERS_PER_STEP) {
       options.withoutObserving(() => {
         for (const item of pending.slice(from, from + MARKERS_PER_STEP)) {
-          const marker = newMarker(item);
+          const marker = markers.create(item);
           if (marker !== null && item.end !== null && placeMarker(marker, item.end, splitter)) {
             item.marker = marker;
           }
@@ -239,7 +203,7 @@ export function createFindingLayer(options: FindingLayerOptions): FindingLayer {
         item.visible = true;
         changed = true;
         if (!budget.allows(item)) continue;
-        markLate(item);
+        markers.placeLate(item);
         if (item.marker !== null) budget.took(item);
       }
       if (changed) paintVisible();
@@ -249,7 +213,7 @@ export function createFindingLayer(options: FindingLayerOptions): FindingLayer {
       const item = rendered[index];
       if (item === undefined) return null;
       // A finding the reader cannot see gets no marker: it would tell the page about text it hid.
-      if (item.marker === null && item.visible && !options.hidden()) markLate(item);
+      if (item.marker === null && item.visible && !options.hidden()) markers.placeLate(item);
       return item.marker?.isConnected ? { item, marker: item.marker } : null;
     },
     findingOfMarker: (marker) => rendered.find((item) => item.marker === marker) ?? null,

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFindingLayer, type FindingLayerOptions } from '../../lib/page/finding-layer';
 import { MAX_MARKERS } from '../../lib/page/marker-cap';
-import type { MarkerActivation } from '../../lib/page/markers';
 import type { AnchoredFinding } from '../../lib/page/page-document';
 import { mount } from './mount';
 import { markerData, ownMarkers } from './own-ui';
-import { anchored, recordingPainter, recordingUi, runSteps } from './rendered-findings';
+import { anchored, recordingLayer, runSteps } from './rendered-findings';
 
 const BRAIN = 'A pump delivers medicine into the brain.';
 const RARE = 'Side effects are rare.';
@@ -18,38 +16,22 @@ let visible: (range: Range) => boolean = () => true;
 const hide = (text: string) => (range: Range) => range.toString() !== text;
 let hidden = false;
 
-function setup(overrides: Partial<FindingLayerOptions> = {}) {
-  const painter = recordingPainter();
-  const { ui, closed, opened } = recordingUi(document);
-  const activations: [HTMLElement, MarkerActivation][] = [];
+function setup() {
   let writes = 0;
   // Every write must go through withoutObserving: this observer sees what slips past it.
   const observer = new MutationObserver(() => undefined);
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  const layer = createFindingLayer({
-    document,
-    window,
-    ui: () => ui,
-    painter: () => painter.painter,
-    createVisibilityTest: () => (range) => visible(range),
-    markerText: (verdict) => `[${verdict}?]`,
-    markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
+  const recording = recordingLayer({
+    visible: (range) => visible(range),
     hidden: () => hidden,
     withoutObserving: (write) => {
       writes += 1;
       write();
       observer.takeRecords();
     },
-    onMarker: (marker, how) => activations.push([marker, how]),
-    ...overrides,
   });
   return {
-    layer,
-    painter,
-    ui,
-    opened,
-    closed,
-    activations,
+    ...recording,
     /** DOM changes made outside withoutObserving. */
     unobservedChanges: () => observer.takeRecords(),
     get writes() {

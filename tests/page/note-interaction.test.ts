@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimNote } from '../../lib/claims/claim-list';
-import { createFindingLayer } from '../../lib/page/finding-layer';
 import { MAX_MARKERS } from '../../lib/page/marker-cap';
 import { markerButton } from '../../lib/page/markers';
 import { createNoteInteraction } from '../../lib/page/note-interaction';
 import { mount } from './mount';
 import { ownMarkers, trustEventsByDefault, untrusted } from './own-ui';
-import { anchored, pointAt, recordingPainter, recordingUi, runSteps } from './rendered-findings';
+import { anchored, pointAt, recordingLayer, runSteps } from './rendered-findings';
 import { testBundle } from './test-bundle';
 
 trustEventsByDefault();
@@ -37,22 +36,13 @@ afterEach(() => {
 /** A page with two findings rendered, and note interaction on its document's events. */
 function setup(markup = `<p id="a">Intro. ${BRAIN}</p><p id="b">${RARE}</p>`) {
   mount(markup);
-  const { ui, opened, closed } = recordingUi(document);
-  document.documentElement.append(ui.host as HTMLElement);
-  const painter = recordingPainter();
   let interaction: ReturnType<typeof createNoteInteraction> | null = null;
-  const layer = createFindingLayer({
-    document,
-    window,
-    ui: () => ui,
-    painter: () => painter.painter,
-    createVisibilityTest: () => (range) => visible(range),
-    markerText: (verdict) => `[${verdict}?]`,
-    markerLabel: (verdict) => `Claimnote: ${verdict}`,
+  const { layer, ui, opened, closed } = recordingLayer({
+    visible: (range) => visible(range),
     hidden: () => !showing,
-    withoutObserving: (write) => write(),
     onMarker: (marker, how) => interaction?.onMarker(marker, how),
   });
+  document.documentElement.append(ui.host as HTMLElement);
   interaction = createNoteInteraction({
     document,
     window,

@@ -1,5 +1,7 @@
 import type { Verdict } from '../../lib/claims/schema';
+import { createFindingLayer } from '../../lib/page/finding-layer';
 import type { HighlightPainter } from '../../lib/page/highlights';
+import type { MarkerActivation } from '../../lib/page/markers';
 import type { AnchoredFinding } from '../../lib/page/page-document';
 import type { NoteRequest, PageUi } from '../../lib/ui/page-ui';
 
@@ -113,4 +115,31 @@ export function pointAt(doc: Document, node: Node, offset: number): () => void {
   return () => {
     delete (doc as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
   };
+}
+
+/** The hooks a test sets on {@link recordingLayer}. */
+export interface LayerHooks {
+  visible(range: Range): boolean;
+  hidden(): boolean;
+  withoutObserving?(write: () => void): void;
+  onMarker?(marker: HTMLElement, how: MarkerActivation): void;
+}
+
+/** A finding layer on the test document with a recording painter and note UI. */
+export function recordingLayer(hooks: LayerHooks) {
+  const painter = recordingPainter();
+  const { ui, opened, closed } = recordingUi(document);
+  const layer = createFindingLayer({
+    document,
+    window,
+    ui: () => ui,
+    painter: () => painter.painter,
+    createVisibilityTest: () => hooks.visible,
+    markerText: (verdict) => `[${verdict}?]`,
+    markerLabel: (verdict) => `Claimnote: ${verdict}, show note`,
+    hidden: hooks.hidden,
+    withoutObserving: hooks.withoutObserving ?? ((write) => write()),
+    onMarker: hooks.onMarker ?? (() => undefined),
+  });
+  return { layer, painter, ui, opened, closed };
 }
