@@ -255,12 +255,8 @@ export class PageController {
 
   /** The state the popup shows. */
   getState(): PageState {
-    const active = this.mode === 'active';
-    return pageState(
-      this.view.location,
-      { active, paused: this.mode === 'paused', hidden: this.hidden },
-      this.rendered,
-    );
+    const mode = { active: this.mode === 'active', paused: this.mode === 'paused', hidden: this.hidden };
+    return pageState(this.view.location, mode, this.rendered);
   }
 
   /**
