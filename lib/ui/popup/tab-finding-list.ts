@@ -16,11 +16,11 @@ const TOP_FRAME = 0;
  * (a pass not yet reported, a client-side navigation, a restarted background) and is never
  * used. The popup cannot ask other frames (it knows no frame ids without more permissions),
  * so theirs come from the background's copy of their reports.
- * @param page the top frame's state
+ * @param page the top frame's state (its count and listed findings)
  * @param frames the background's copy of each frame's last report
  */
 export function listTabFindings(
-  page: PageState,
+  page: Pick<PageState, 'count' | 'findings'>,
   frames: readonly FrameFindings[],
 ): { findings: ListedFinding[]; count: number } {
   const others = frames.filter((frame) => frame.frameId !== TOP_FRAME);

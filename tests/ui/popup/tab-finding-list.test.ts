@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingSummary, PageState } from '../../../lib/messaging/messages';
+import type { FindingSummary } from '../../../lib/messaging/messages';
 import { listTabFindings } from '../../../lib/ui/popup/tab-finding-list';
 
 const summary = (index: number, quote: string): FindingSummary => ({
@@ -9,15 +9,8 @@ const summary = (index: number, quote: string): FindingSummary => ({
   quote,
 });
 
-const page: PageState = {
-  url: 'https://blog.test/post',
-  hostname: 'blog.test',
-  active: true,
-  paused: false,
-  hidden: false,
-  count: 2,
-  findings: [summary(0, 'Now on the page.'), summary(1, 'Also now on the page.')],
-};
+/** The top frame's answer to the popup (only its count and list matter here). */
+const page = { count: 2, findings: [summary(0, 'Now on the page.'), summary(1, 'Also now on the page.')] };
 
 const embed = {
   frameId: 3,
