@@ -2,6 +2,7 @@ import type { Verdict } from '../claims/schema';
 import { onlyTrusted } from '../ui/trusted-event';
 import type { TextPosition, TextSplitter } from './anchor';
 import type { ColorScheme } from './color-scheme';
+import { closestInteractive } from './interactive';
 import { createShadowHost, ownShadowRoot } from './shadow-host';
 
 /** What a marker shows and says. */
@@ -179,9 +180,6 @@ export function markerButton(marker: Element): HTMLButtonElement | null {
   return ownShadowRoot(marker)?.querySelector('button') ?? null;
 }
 
-/** Interactive inline elements that would swallow a click on a marker placed inside them. */
-const INTERACTIVE = 'a, button, label, summary, select';
-
 /**
  * Inserts `marker` right after the end of a matched sentence, splitting the end text node when
  * the sentence ends inside it. When the sentence ends inside a link or button, the marker goes
@@ -192,7 +190,8 @@ const INTERACTIVE = 'a, button, label, summary, select';
  * @returns false when the page has changed the text so the marker could not be placed
  */
 export function placeMarker(marker: HTMLElement, end: TextPosition, splitter: TextSplitter): boolean {
-  const interactive = end.node.parentElement?.closest(INTERACTIVE);
+  // An interactive element would swallow a click on a marker placed inside it.
+  const interactive = closestInteractive(end.node);
   if (interactive) {
     interactive.after(marker);
     return marker.isConnected;

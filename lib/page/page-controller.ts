@@ -1,25 +1,18 @@
 import type { ClaimNote } from '../claims/claim-list';
 import type { Verdict } from '../claims/schema';
 import type { RelevanceGate } from '../matching/relevance-gate';
-import type { Finding } from '../matching/types';
-import {
-  type FindingSummary,
-  FRAME_FINDINGS_MAX,
-  type PageState,
-  summarizeQuote,
-} from '../messaging/messages';
+import type { FindingSummary, PageState } from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
-import { isTrustedEvent } from '../ui/trusted-event';
-import { rangeBetween, type TextPosition, TextSplitter } from './anchor';
-import { type ColorScheme, detectColorScheme } from './color-scheme';
 import { type DomChanges, type DomWatcher, watchDom } from './dom-watcher';
+import { createFindingLayer, type FindingLayer, type RenderedFinding } from './finding-layer';
 import type { HiddenPredicate } from './hidden';
 import { createHighlightPainter, type HighlightPainter } from './highlights';
 import type { IncrementalScanner, PageMatcher } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
-import { createMarker, type MarkerActivation, placeMarker, updateMarker } from './markers';
-import { isOwnElement, isOwnNode } from './own-elements';
+import { createNoteInteraction, type NoteInteraction } from './note-interaction';
+import { isOwnElement } from './own-elements';
 import { type AnchoredFinding, createPageDocument, type PageDocument } from './page-document';
+import { createReportSender, frameReport, pageState, probeState, type ReportSender } from './page-report';
 import { createPassScheduler, type PassScheduler } from './pass-scheduler';
 import { watchForRelevance } from './relevance-watch';
 import { openScope, type Scope } from './scope';
@@ -78,48 +71,6 @@ export interface PageControllerOptions {
   flushDelayMs?: number;
 }
 
-/** A finding as shown on the page. */
-interface RenderedFinding {
-  finding: Finding;
-  index: number;
-  identity: string;
-  /** Where the sentence starts and ends, as extracted (before any marker split a node). */
-  start: TextPosition | null;
-  end: TextPosition | null;
-  range: Range | null;
-  marker: HTMLElement | null;
-  /** The reader could see the sentence at the last check. */
-  visible: boolean;
-}
-
-/**
- * Most markers on one page. Past a few hundred, markers stop being a reading aid and cost
- * layout on every change; every finding is still highlighted and counted, each claim keeps at
- * least one marker, and the popup can still reveal any listed finding (its marker is then
- * placed on demand).
- */
-const MAX_MARKERS = 300;
-
-/** The findings that get a marker: the first of each claim, then the rest in text order. */
-function chooseMarked<T extends { finding: Finding }>(items: readonly T[]): Set<T> {
-  const marked = new Set<T>();
-  const claims = new Set<string>();
-  for (const item of items) {
-    if (claims.has(item.finding.claimId)) continue;
-    claims.add(item.finding.claimId);
-    marked.add(item);
-  }
-  for (const item of items) {
-    if (marked.size >= MAX_MARKERS) break;
-    marked.add(item);
-  }
-  return marked;
-}
-
-/** Sentences whose visibility is read per slice step: each costs style and layout reads. */
-const VISIBILITY_CHECKS_PER_STEP = 200;
-/** Markers created per slice step: each costs a shadow root plus style and layout work. */
-const MARKERS_PER_STEP = 25;
 /**
  * Runs Claimnote on one page (one frame): relevance check, extraction, matching, highlights,
  * markers, note cards, and incremental rescans. See {@link PageMode} for what runs when.
@@ -136,13 +87,13 @@ export class PageController {
   /** The active mode's DOM watcher and pass scheduler; null in the other modes. */
   private watcher: DomWatcher | null = null;
   private scheduler: PassScheduler | null = null;
-  private rendered: RenderedFinding[] = [];
   private lastUrl: string;
-  private lastReport = '';
-  private scheme: ColorScheme = 'light';
   private readonly doc: Document;
   private readonly view: Window;
   private readonly pageDocument: PageDocument;
+  private readonly layer: FindingLayer;
+  private readonly notesUi: NoteInteraction;
+  private readonly reports: ReportSender;
 
   /** @param options environment and collaborators */
   constructor(private readonly options: PageControllerOptions) {
@@ -154,6 +105,28 @@ export class PageController {
       scanner: options.scanner,
     });
     this.lastUrl = this.view.location.href;
+    this.layer = createFindingLayer({
+      document: this.doc,
+      window: this.view,
+      ui: () => this.ui,
+      painter: () => this.painter,
+      createVisibilityTest: options.createVisibilityTest,
+      markerText: options.markerText,
+      markerLabel: options.markerLabel,
+      hidden: () => this.hidden,
+      withoutObserving: (write) => this.withoutObserving(write),
+      onMarker: (marker, how) => this.notesUi.onMarker(marker, how),
+    });
+    this.notesUi = createNoteInteraction({
+      document: this.doc,
+      window: this.view,
+      notes: options.notes,
+      ui: () => this.ui,
+      findings: this.layer,
+      showing: () => this.mode === 'active' && !this.hidden,
+      highlighted: () => this.painter?.supported === true,
+    });
+    this.reports = createReportSender(options.report);
   }
 
   /** Current mode, for tests and the popup. */
@@ -227,15 +200,8 @@ export class PageController {
 
   /** The state the popup shows. */
   getState(): PageState {
-    return {
-      url: this.view.location.href,
-      hostname: this.view.location.hostname,
-      active: this.mode === 'active',
-      paused: this.mode === 'paused',
-      hidden: this.hidden,
-      count: this.mode === 'active' ? this.rendered.length : 0,
-      findings: this.summaries(),
-    };
+    const mode = { active: this.mode === 'active', paused: this.mode === 'paused', hidden: this.hidden };
+    return pageState(this.view.location, mode, this.rendered);
   }
 
   /**
@@ -244,15 +210,7 @@ export class PageController {
    * @returns false when the finding is gone or notes are hidden
    */
   reveal(index: number): boolean {
-    const item = this.rendered[index];
-    // A finding the reader cannot see is not revealed: scrolling to it would show nothing, and
-    // its marker would tell the page about text it hid.
-    if (item !== undefined && item.marker === null && item.visible && !this.hidden) this.markLate(item);
-    if (item?.marker == null || !item.marker.isConnected || this.ui === null) return false;
-    const reduceMotion = this.view.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    item.marker.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
-    this.openNote(item, true);
-    return true;
+    return this.notesUi.reveal(index);
   }
 
   /**
@@ -315,26 +273,14 @@ export class PageController {
     return this.scheduler?.running ?? false;
   }
 
-  private isOwnNode(node: Node): boolean {
-    return isOwnNode(node);
-  }
-
   /** Tells the end-to-end harness's probe (if any) where the scan stands; see test-probe.ts. */
   private publishState(): void {
-    publishTestState({
+    const scan = {
       active: this.mode === 'active',
       scanning: this.scanning,
-      findings: this.mode === 'active' ? this.rendered.length : 0,
-      markers: this.rendered.filter((item) => item.marker?.isConnected).length,
-      markerIds: [
-        ...new Set(
-          this.rendered.filter((item) => item.marker?.isConnected).map((item) => item.finding.claimId),
-        ),
-      ].sort(),
       highlight: this.painter?.name ?? null,
-      url: this.view.location.href,
-      top: this.view === this.view.top,
-    });
+    };
+    publishTestState(probeState(this.view, scan, this.rendered));
   }
 
   /** A burst of mutations that may have changed the text (dom-watcher.ts). */
@@ -386,284 +332,49 @@ export class PageController {
     else this.watcher.withoutObserving(write);
   }
 
-  /**
-   * Shows a pass's findings, as steps for the slicer: first each sentence's visibility is read
-   * (through one reused range, before any split), then markers for visible findings are
-   * created and placed a few dozen at a time (each costs style and layout work), then the
-   * ranges are built and the visible ones painted. Markers of findings that persist and stay
-   * visible are kept, so focus and an open card survive a rescan.
-   */
-  private *renderSteps(anchored: readonly AnchoredFinding[]): Generator<void, void, void> {
-    const previous = new Map<string, RenderedFinding>();
-    for (const item of this.rendered) previous.set(item.identity, item);
-    // Positions were read at extraction, before any split, since splitting shortens the nodes.
-    const next: RenderedFinding[] = anchored.map(({ finding, key, start, end }, index) => ({
-      finding,
-      index,
-      identity: key,
-      start,
-      end,
-      range: null,
-      marker: null,
-      visible: false,
-    }));
-
-    if (this.hidden) {
-      this.clearRendering();
-      this.rendered = next;
-      return;
-    }
-
-    this.scheme = detectColorScheme(this.doc, this.view);
-    // One range object for every check: many live ranges would make each split below costly.
-    const isVisible = this.options.createVisibilityTest();
-    const probe = this.doc.createRange();
-    for (let from = 0; from < next.length; from += VISIBILITY_CHECKS_PER_STEP) {
-      for (const item of next.slice(from, from + VISIBILITY_CHECKS_PER_STEP)) {
-        if (item.start === null || item.end === null) continue;
-        try {
-          probe.setStart(item.start.node, item.start.offset);
-          probe.setEnd(item.end.node, item.end.offset);
-          item.visible = isVisible(probe);
-        } catch {
-          item.visible = false;
-        }
-      }
-      yield;
-    }
-    probe.collapse(true);
-    const marked = chooseMarked(next.filter((item) => item.visible));
-    this.withoutObserving(() => {
-      const kept = new Set<string>();
-      for (const item of next) {
-        const old = previous.get(item.identity);
-        if (old?.marker?.isConnected && item.end !== null && marked.has(item)) {
-          item.marker = old.marker;
-          kept.add(item.identity);
-          updateMarker(item.marker, this.markerContent(item));
-        }
-      }
-      for (const old of previous.values()) {
-        if (!kept.has(old.identity)) old.marker?.remove();
-      }
-    });
-    // From here on, teardown must find every marker placed so far.
-    this.rendered = next;
-    const open = this.ui?.openMarker;
-    if (open && !next.some((item) => item.marker === open)) this.ui?.closeNote(false);
-
-    const splitter = new TextSplitter();
-    const pending = next.filter((item) => item.marker === null && item.end !== null && marked.has(item));
-    for (let from = 0; from < pending.length; from += MARKERS_PER_STEP) {
-      this.withoutObserving(() => {
-        for (const item of pending.slice(from, from + MARKERS_PER_STEP)) {
-          const marker = this.newMarker(item);
-          if (marker !== null && item.end !== null && placeMarker(marker, item.end, splitter)) {
-            item.marker = marker;
-          }
-        }
-      });
-      yield;
-    }
-    for (const item of next) {
-      if (item.start !== null && item.end !== null) {
-        item.range = rangeBetween(this.doc, item.start, item.end, splitter);
-      }
-    }
-    this.paintVisible();
-  }
-
-  /** Paints the ranges of the findings the reader can see. */
-  private paintVisible(): void {
-    this.painter?.paint(
-      this.rendered.flatMap((item) => (item.visible && item.range !== null ? [item.range] : [])),
-      this.scheme,
-    );
+  /** Shows a pass's findings, as steps for the slicer (finding-layer.ts). */
+  private renderSteps(anchored: readonly AnchoredFinding[]): Generator<void, void, void> {
+    return this.layer.renderSteps(anchored);
   }
 
   /** True while some finding waits to become visible before it gets a marker and highlight. */
   private hasDeferred(): boolean {
-    return (
-      this.mode === 'active' &&
-      !this.hidden &&
-      !this.passRunning &&
-      this.rendered.some((item) => !item.visible && item.range !== null)
-    );
+    return this.mode === 'active' && !this.hidden && !this.passRunning && this.layer.hasDeferred();
   }
 
-  /**
-   * Gives findings that have become visible (a fade-in ended, a container scrolled, "read more"
-   * opened) their marker and highlight, without a new pass.
-   */
+  /** Gives findings that have become visible their marker and highlight, without a new pass. */
   private revealNowVisible(): void {
-    if (!this.hasDeferred()) return;
-    const isVisible = this.options.createVisibilityTest();
-    let markers = this.rendered.filter((item) => item.marker !== null).length;
-    const claimsMarked = new Set(
-      this.rendered.filter((item) => item.marker !== null).map((item) => item.finding.claimId),
-    );
-    let changed = false;
-    for (const item of this.rendered) {
-      if (item.visible || item.range === null || !isVisible(item.range)) continue;
-      item.visible = true;
-      changed = true;
-      if (markers < MAX_MARKERS || !claimsMarked.has(item.finding.claimId)) {
-        this.markLate(item);
-        if (item.marker !== null) {
-          markers += 1;
-          claimsMarked.add(item.finding.claimId);
-        }
-      }
-    }
-    if (!changed) return;
-    this.paintVisible();
-    this.publishState();
-  }
-
-  /** A marker for a finding, or null (logged) when the browser refuses its shadow root. */
-  private newMarker(item: RenderedFinding): HTMLElement | null {
-    try {
-      return createMarker(this.doc, this.markerContent(item), (element, how) => this.onMarker(element, how));
-    } catch (error) {
-      console.error('Claimnote: could not create a marker', error);
-      return null;
-    }
-  }
-
-  /** Places a marker for a finding left unmarked by the cap, when the reader asks for it. */
-  private markLate(item: RenderedFinding): void {
-    const range = item.range;
-    if (range === null || range.endContainer.nodeType !== 3) return;
-    const end = { node: range.endContainer as Text, offset: range.endOffset };
-    this.withoutObserving(() => {
-      const marker = this.newMarker(item);
-      if (marker !== null && placeMarker(marker, end, new TextSplitter())) item.marker = marker;
-    });
-  }
-
-  private markerContent(item: RenderedFinding) {
-    const { verdict, claimId } = item.finding;
-    return {
-      claimId,
-      verdict,
-      findingIndex: item.index,
-      text: this.options.markerText(verdict),
-      label: this.options.markerLabel(verdict),
-      scheme: this.scheme,
-    };
+    if (this.hasDeferred() && this.layer.revealNowVisible()) this.publishState();
   }
 
   private clearRendering(): void {
-    this.ui?.closeNote(false);
-    this.painter?.clear();
-    this.withoutObserving(() => {
-      for (const item of this.rendered) {
-        item.marker?.remove();
-        item.marker = null;
-      }
-    });
-  }
-
-  private openNote(item: RenderedFinding, focus: boolean): void {
-    const note = this.options.notes.get(item.finding.claimId);
-    if (note === undefined || item.marker === null || this.ui === null) return;
-    const { quote, reason } = item.finding;
-    this.ui.openNote({
-      note,
-      quote,
-      ...(reason ? { reason } : {}),
-      index: item.index,
-      marker: item.marker,
-      focus,
-    });
-  }
-
-  private onMarker(marker: HTMLElement, how: MarkerActivation): void {
-    if (how === 'escape') {
-      this.ui?.closeNote(false);
-      return;
-    }
-    if (how === 'focus' && this.ui?.returningFocus) return;
-    const item = this.rendered.find((candidate) => candidate.marker === marker);
-    if (item) this.openNote(item, how === 'click');
+    this.layer.clear();
   }
 
   private onDocumentClick(event: MouseEvent): void {
-    // A page's forged click at a highlighted sentence must not open its note.
-    if (!isTrustedEvent(event)) return;
-    if (this.mode !== 'active' || this.hidden || this.ui === null) return;
-    const target = event.target as Node | null;
-    if (target !== null && (this.ui.contains(target) || this.isOwnNode(target))) return;
-    // Without highlights the sentence does not look clickable, so a click there opens nothing.
-    const hit = !this.painter?.supported ? null : this.findingAtPoint(event.clientX, event.clientY, target);
-    if (hit) this.openNote(hit, false);
-    else this.ui.closeNote(false);
-  }
-
-  /** The finding whose highlighted sentence is under a click, if any. */
-  private findingAtPoint(x: number, y: number, target: Node | null): RenderedFinding | null {
-    // Links and controls keep their own behaviour; a reader selecting text is not asking for a note.
-    if (
-      target !== null &&
-      target.nodeType === 1 &&
-      (target as Element).closest('a, button, input, textarea, select, label')
-    ) {
-      return null;
-    }
-    const selection = this.view.getSelection();
-    if (selection !== null && !selection.isCollapsed) return null;
-    const doc = this.doc as Document & {
-      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-      caretRangeFromPoint?: (x: number, y: number) => Range | null;
-    };
-    let node: Node | null = null;
-    let offset = 0;
-    if (typeof doc.caretPositionFromPoint === 'function') {
-      const position = doc.caretPositionFromPoint(x, y);
-      if (position) ({ offsetNode: node, offset } = position);
-    } else if (typeof doc.caretRangeFromPoint === 'function') {
-      const range = doc.caretRangeFromPoint(x, y);
-      if (range) {
-        node = range.startContainer;
-        offset = range.startOffset;
-      }
-    }
-    if (node === null) return null;
-    for (const item of this.rendered) {
-      const range = item.visible ? item.range : null;
-      if (range === null || range.startContainer.getRootNode() !== node.getRootNode()) continue;
-      try {
-        if (range.isPointInRange(node, offset)) return item;
-      } catch {
-        // A node from another document (iframe) or a doctype: not ours.
-      }
-    }
-    return null;
+    this.notesUi.onDocumentClick(event);
   }
 
   private onDocumentKeydown(event: KeyboardEvent): void {
-    if (!isTrustedEvent(event)) return;
-    if (event.key !== 'Escape' || this.ui === null || this.ui.openIndex === null) return;
-    this.ui.closeNote(this.ui.contains(this.doc.activeElement));
-  }
-
-  private summaries(): FindingSummary[] {
-    if (this.mode !== 'active') return [];
-    return this.rendered.slice(0, FRAME_FINDINGS_MAX).map((item) => ({
-      index: item.index,
-      claimId: item.finding.claimId,
-      verdict: item.finding.verdict,
-      quote: summarizeQuote(item.finding.quote),
-    }));
+    this.notesUi.onDocumentKeydown(event);
   }
 
   private sendReport(force: boolean): void {
-    const summaries = this.summaries();
-    const count = this.mode === 'active' ? this.rendered.length : 0;
-    const key = `${count}:${JSON.stringify(summaries)}`;
-    if (!force && key === this.lastReport) return;
-    this.lastReport = key;
-    this.options.report(this.view.location.href, count, summaries);
+    this.reports.send(this.view.location.href, frameReport(this.mode === 'active', this.rendered), force);
+  }
+
+  /** The finding layer's findings; teardown's `this.rendered = []` forgets them. */
+  private get rendered(): readonly RenderedFinding[] {
+    return this.layer.rendered;
+  }
+
+  private set rendered(_none: readonly []) {
+    this.layer.forget();
+  }
+
+  /** Navigation and teardown set `this.lastReport = ''` so the next report is sent. */
+  private set lastReport(_none: '') {
+    this.reports.forget();
   }
 
   /** Removes everything Claimnote added and stops all work (pause, invalidation). */

@@ -5,6 +5,7 @@ import type { FindingSummary, PageState } from '../../messaging/messages';
 import { PopupReportButton } from '../popup-report-button';
 import { VERDICT_SYMBOLS, verdictLabel } from '../verdict-text';
 import type { PopupApi } from './popup-api';
+import { type ListedFinding, listTabFindings } from './tab-finding-list';
 
 /** Props of the popup: its API and what it shows from the claim bundle. */
 export interface PopupAppProps {
@@ -14,36 +15,11 @@ export interface PopupAppProps {
   listReviewed: string;
 }
 
-/** One listed finding and the frame that can reveal it. */
-interface ListedFinding {
-  frameId: number;
-  finding: FindingSummary;
-}
-
 type Load =
   | { kind: 'loading' }
   /** No content script answers: browser pages, extension stores, file URLs. */
   | { kind: 'unavailable' }
   | { kind: 'ready'; tabId: number; page: PageState; findings: ListedFinding[]; count: number };
-
-/**
- * Lists the findings of every frame, top frame first. The background's copy covers frames
- * other than the top one; when it has none (it restarted), the top frame's own list is used.
- */
-function listFindings(
-  page: PageState,
-  frames: { frameId: number; count: number; findings: FindingSummary[] }[],
-): { findings: ListedFinding[]; count: number } {
-  const findings = frames.flatMap((frame) =>
-    frame.findings.map((finding) => ({ frameId: frame.frameId, finding })),
-  );
-  let count = frames.reduce((sum, frame) => sum + frame.count, 0);
-  if (!frames.some((frame) => frame.frameId === 0)) {
-    findings.unshift(...page.findings.map((finding) => ({ frameId: 0, finding })));
-    count += page.count;
-  }
-  return { findings, count };
-}
 
 /**
  * The toolbar popup: the findings on the current page (choosing one scrolls to it and opens its
@@ -66,7 +42,7 @@ export function PopupApp(props: PopupAppProps) {
         api.pageState(tabId),
         api.tabFindings(tabId).catch(() => ({ frames: [] })),
       ]);
-      const listed = page.paused ? { findings: [], count: 0 } : listFindings(page, frames.frames);
+      const listed = page.paused ? { findings: [], count: 0 } : listTabFindings(page, frames.frames);
       setLoad({ kind: 'ready', tabId, page, ...listed });
     } catch {
       setLoad({ kind: 'unavailable' });

@@ -114,12 +114,23 @@ describe('PopupApp', () => {
       ],
     });
     const root = await show(api);
-    // No report from the top frame in the background (it restarted): the page's own list is used.
+    // The top frame's findings come from the page itself, whatever the background holds.
     const items = [...root.querySelectorAll<HTMLButtonElement>('[data-popup="finding"]')];
     expect(items).toHaveLength(2);
     items[1]?.click();
     await settle();
     expect(api.calls).toEqual(['reveal 7 3 4', 'close']);
+  });
+
+  it("lists the top frame's findings as the page states them, not the background's older copy", async () => {
+    const stale = { index: 0, claimId: 'side-effects-rare', verdict: 'false' as const, quote: 'Gone.' };
+    const api = fakeApi(page, { frames: [{ frameId: 0, url: page.url, count: 3, findings: [stale] }] });
+    const root = await show(api);
+    const items = [...root.querySelectorAll('[data-popup="finding"]')];
+    expect(items.map((item) => item.querySelector('.popup__quote')?.textContent)).toEqual([
+      'Side effects are rare.',
+    ]);
+    expect(root.querySelector('[data-popup="status"]')?.textContent).toBe('1 claim on this page has a note.');
   });
 
   it('hides the notes on this page and pauses the site', async () => {
@@ -159,9 +170,7 @@ describe('PopupApp', () => {
   });
 
   it('counts findings beyond the listed ones (a frame lists at most 500)', async () => {
-    const root = await show(
-      fakeApi(page, { frames: [{ frameId: 0, url: page.url, count: 812, findings: page.findings }] }),
-    );
+    const root = await show(fakeApi({ ...page, count: 812 }, { frames: [] }));
     expect(root.querySelector('[data-popup="status"]')?.textContent).toBe(
       '812 claims on this page have notes.',
     );
