@@ -3,22 +3,20 @@ import type { Verdict } from '../claims/schema';
 import type { RelevanceGate } from '../matching/relevance-gate';
 import type { FindingSummary, PageState } from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
-import { type DomChanges, type DomWatcher, watchDom } from './dom-watcher';
-import { createFindingLayer, type FindingLayer, type RenderedFinding } from './finding-layer';
+import { type ActiveScan, startActiveScan } from './active-scan';
+import { createFindingLayer, type FindingLayer } from './finding-layer';
 import type { HiddenPredicate } from './hidden';
 import { createHighlightPainter, type HighlightPainter } from './highlights';
 import type { IncrementalScanner, PageMatcher } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
 import { createNoteInteraction, type NoteInteraction } from './note-interaction';
 import { isOwnElement } from './own-elements';
-import { type AnchoredFinding, createPageDocument, type PageDocument } from './page-document';
+import { createPageDocument, type PageDocument } from './page-document';
 import { createReportSender, frameReport, pageState, probeState, type ReportSender } from './page-report';
-import { createPassScheduler, type PassScheduler } from './pass-scheduler';
 import { watchForRelevance } from './relevance-watch';
 import { openScope, type Scope } from './scope';
-import { runInSlices, type SliceEnvironment } from './slice-scheduler';
+import type { SliceEnvironment } from './slice-scheduler';
 import { publishTestState } from './test-probe';
-import { watchVisibilityChanges } from './visibility-recheck';
 import type { VisibilityTest } from './visible-text';
 
 /**
@@ -72,21 +70,20 @@ export interface PageControllerOptions {
 }
 
 /**
- * Runs Claimnote on one page (one frame): relevance check, extraction, matching, highlights,
- * markers, note cards, and incremental rescans. See {@link PageMode} for what runs when.
+ * Runs Claimnote on one page (one frame): which mode it is in, and the popup's requests. The
+ * work of the active mode is active-scan.ts; findings on the page, finding-layer.ts; the
+ * note card's interaction, note-interaction.ts. See {@link PageMode} for what runs when.
  */
 export class PageController {
   private mode: PageMode = 'dormant';
   private hidden = false;
   private started = false;
-  private scanning = false;
   private ui: PageUi | null = null;
   private painter: HighlightPainter | null = null;
   /** Owns everything the current mode registered: closing it ends the mode's work. */
   private modeScope: Scope | null = null;
-  /** The active mode's DOM watcher and pass scheduler; null in the other modes. */
-  private watcher: DomWatcher | null = null;
-  private scheduler: PassScheduler | null = null;
+  /** The active mode's scan; null in the other modes. */
+  private active: ActiveScan | null = null;
   private lastUrl: string;
   private readonly doc: Document;
   private readonly view: Window;
@@ -99,12 +96,12 @@ export class PageController {
   constructor(private readonly options: PageControllerOptions) {
     this.doc = options.document;
     this.view = options.window;
+    this.lastUrl = this.view.location.href;
     this.pageDocument = createPageDocument({
       root: () => this.doc.body,
       extract: { isHidden: options.isHidden, isOwnElement, defersRendering: options.defersRendering },
       scanner: options.scanner,
     });
-    this.lastUrl = this.view.location.href;
     this.layer = createFindingLayer({
       document: this.doc,
       window: this.view,
@@ -114,7 +111,7 @@ export class PageController {
       markerText: options.markerText,
       markerLabel: options.markerLabel,
       hidden: () => this.hidden,
-      withoutObserving: (write) => this.withoutObserving(write),
+      withoutObserving: (write) => (this.active === null ? write() : this.active.withoutObserving(write)),
       onMarker: (marker, how) => this.notesUi.onMarker(marker, how),
     });
     this.notesUi = createNoteInteraction({
@@ -194,14 +191,14 @@ export class PageController {
   setHidden(hidden: boolean): void {
     if (hidden === this.hidden) return;
     this.hidden = hidden;
-    if (hidden) this.clearRendering();
-    else if (this.mode === 'active') this.requestPass();
+    if (hidden) this.layer.clear();
+    else this.active?.request();
   }
 
   /** The state the popup shows. */
   getState(): PageState {
     const mode = { active: this.mode === 'active', paused: this.mode === 'paused', hidden: this.hidden };
-    return pageState(this.view.location, mode, this.rendered);
+    return pageState(this.view.location, mode, this.layer.rendered);
   }
 
   /**
@@ -219,8 +216,7 @@ export class PageController {
    */
   private enterMode(mode: PageMode): Scope {
     this.modeScope?.close();
-    this.watcher = null;
-    this.scheduler = null;
+    this.active = null;
     this.mode = mode;
     this.modeScope = openScope(this.options.lifecycle);
     return this.modeScope;
@@ -230,164 +226,68 @@ export class PageController {
     const scope = this.enterMode('active');
     if (this.ui === null) this.ui = this.options.createUi();
     if (this.painter === null) this.painter = createHighlightPainter(this.doc, this.view);
-    scope.listen(this.doc, 'click', (event) => this.onDocumentClick(event as MouseEvent));
-    scope.listen(this.doc, 'keydown', (event) => this.onDocumentKeydown(event as KeyboardEvent));
-    watchVisibilityChanges({
+    this.active = startActiveScan({
       document: this.doc,
       window: this.view,
-      lifecycle: scope,
-      hasDeferred: () => this.hasDeferred(),
-      recheck: () => this.revealNowVisible(),
+      scope,
+      pageDocument: this.pageDocument,
+      layer: this.layer,
+      notes: this.notesUi,
+      slices: this.options.slices,
+      delayMs: this.options.flushDelayMs ?? 150,
+      hidden: () => this.hidden,
+      // Navigations often come with mutations, well before WXT's once-a-second address check.
+      navigated: () => this.onLocationChange(),
+      onPassStarted: () => this.publishState(),
+      onPassShown: () => {
+        this.publishState();
+        this.sendReport(false);
+      },
+      onRevealed: () => this.publishState(),
     });
-    this.observe(scope);
-    // Nothing was recorded while the page was dormant or paused: the first pass reads it all.
-    this.scheduler?.request('all');
   }
 
-  /** Starts the active mode's DOM watcher and pass scheduler, both ending with `scope`. */
-  private observe(scope: Scope): void {
-    const delayMs = this.options.flushDelayMs ?? 150;
-    const scheduler = createPassScheduler({
-      scope,
-      delayMs,
-      takeChanges: () => watcher.take(),
-      changesPending: () => watcher.changesText(),
-      update: (changes, signal) => this.runPass(changes, signal),
-      commit: (found, signal) => this.showPass(found, signal),
-    });
-    const watcher = watchDom({
-      window: this.view,
-      target: this.doc.documentElement,
-      scope,
-      watch: 'changed',
-      delayMs,
-      onFlush: (changes) => this.flush(changes),
-      busy: () => scheduler.busy,
-    });
-    this.watcher = watcher;
-    this.scheduler = scheduler;
-  }
-
-  /** A pass runs (for visibility re-checks, which wait for it). */
-  private get passRunning(): boolean {
-    return this.scheduler?.running ?? false;
+  /**
+   * After a client-side navigation: the note belongs to the page that was left, and the next
+   * pass reads the whole page.
+   * @returns whether the address changed
+   */
+  private onLocationChange(): boolean {
+    if (this.view.location.href === this.lastUrl) return false;
+    this.lastUrl = this.view.location.href;
+    this.ui?.closeNote(false);
+    // A client-side navigation may leave no relevant text: report afresh after the next pass.
+    this.reports.forget();
+    // A dormant page's relevance watch follows navigations itself.
+    this.active?.request('all');
+    return true;
   }
 
   /** Tells the end-to-end harness's probe (if any) where the scan stands; see test-probe.ts. */
   private publishState(): void {
     const scan = {
       active: this.mode === 'active',
-      scanning: this.scanning,
+      scanning: this.active?.scanning ?? false,
       highlight: this.painter?.name ?? null,
     };
-    publishTestState(probeState(this.view, scan, this.rendered));
-  }
-
-  /** A burst of mutations that may have changed the text (dom-watcher.ts). */
-  private flush(changes: DomChanges): void {
-    // Navigations often come with mutations, well before WXT's once-a-second address check;
-    // the whole-page pass a navigation asks for covers these changes.
-    if (this.view.location.href !== this.lastUrl) this.onLocationChange();
-    else this.scheduler?.request(changes);
-  }
-
-  private onLocationChange(): void {
-    if (this.view.location.href === this.lastUrl) return;
-    this.lastUrl = this.view.location.href;
-    this.ui?.closeNote(false);
-    // A client-side navigation may leave no relevant text: report afresh after the next pass.
-    this.lastReport = '';
-    // A dormant page's relevance watch follows navigations itself.
-    if (this.mode === 'active') this.scheduler?.request('all');
-  }
-
-  private requestPass(): void {
-    this.scheduler?.request();
-  }
-
-  /** A pass's first phase (pass-scheduler.ts): the document takes the changes and is updated. */
-  private async runPass(changes: DomChanges | null, signal: AbortSignal): Promise<AnchoredFinding[]> {
-    if (changes === 'all') this.pageDocument.markAllChanged();
-    else if (changes !== null) this.pageDocument.markChanged(changes);
-    this.scanning = true;
-    this.publishState();
-    // No User Timing entries (performance.measure): page scripts read the same performance
-    // timeline as the content script (measured in Chromium and Firefox), so named entries
-    // would announce Claimnote and their details carried finding counts.
-    const { value } = await runInSlices(this.pageDocument.update(), this.options.slices, { signal });
-    return value;
-  }
-
-  /** A pass's second phase, for an update the page did not outrun: render and report. */
-  private async showPass(found: readonly AnchoredFinding[], signal: AbortSignal): Promise<void> {
-    await runInSlices(this.renderSteps(found), this.options.slices, { signal });
-    this.scanning = false;
-    this.publishState();
-    this.sendReport(false);
-  }
-
-  /** Runs `write` without its own DOM changes reaching the mutation queue. */
-  private withoutObserving(write: () => void): void {
-    if (this.watcher === null) write();
-    else this.watcher.withoutObserving(write);
-  }
-
-  /** Shows a pass's findings, as steps for the slicer (finding-layer.ts). */
-  private renderSteps(anchored: readonly AnchoredFinding[]): Generator<void, void, void> {
-    return this.layer.renderSteps(anchored);
-  }
-
-  /** True while some finding waits to become visible before it gets a marker and highlight. */
-  private hasDeferred(): boolean {
-    return this.mode === 'active' && !this.hidden && !this.passRunning && this.layer.hasDeferred();
-  }
-
-  /** Gives findings that have become visible their marker and highlight, without a new pass. */
-  private revealNowVisible(): void {
-    if (this.hasDeferred() && this.layer.revealNowVisible()) this.publishState();
-  }
-
-  private clearRendering(): void {
-    this.layer.clear();
-  }
-
-  private onDocumentClick(event: MouseEvent): void {
-    this.notesUi.onDocumentClick(event);
-  }
-
-  private onDocumentKeydown(event: KeyboardEvent): void {
-    this.notesUi.onDocumentKeydown(event);
+    publishTestState(probeState(this.view, scan, this.layer.rendered));
   }
 
   private sendReport(force: boolean): void {
-    this.reports.send(this.view.location.href, frameReport(this.mode === 'active', this.rendered), force);
-  }
-
-  /** The finding layer's findings; teardown's `this.rendered = []` forgets them. */
-  private get rendered(): readonly RenderedFinding[] {
-    return this.layer.rendered;
-  }
-
-  private set rendered(_none: readonly []) {
-    this.layer.forget();
-  }
-
-  /** Navigation and teardown set `this.lastReport = ''` so the next report is sent. */
-  private set lastReport(_none: '') {
-    this.reports.forget();
+    const report = frameReport(this.mode === 'active', this.layer.rendered);
+    this.reports.send(this.view.location.href, report, force);
   }
 
   /** Removes everything Claimnote added and stops all work (pause, invalidation). */
   private teardown(): void {
     this.modeScope?.close();
     this.modeScope = null;
-    this.watcher = null;
-    this.scheduler = null;
-    this.clearRendering();
-    this.rendered = [];
+    this.active = null;
+    this.layer.clear();
+    this.layer.forget();
     this.ui?.destroy();
     this.ui = null;
     this.painter = null;
-    this.lastReport = '';
+    this.reports.forget();
   }
 }
