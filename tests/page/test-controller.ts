@@ -3,7 +3,7 @@ import { createMatcher } from '../../lib/matching/matcher';
 import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import { attributeHiddenPredicate } from '../../lib/page/hidden';
 import { IncrementalScanner } from '../../lib/page/incremental-scanner';
-import type { PageControllerOptions } from '../../lib/page/page-controller';
+import type { PageControllerOptions } from '../../lib/page/page-controller-options';
 import { createPageUi } from '../../lib/ui/page-ui';
 import { testUiOptions } from './own-ui';
 import { testBundle } from './test-bundle';
