@@ -132,7 +132,8 @@ export function isBlockElement(element: Element): boolean {
   return BLOCK_TAGS.has(element.localName) || element.localName === 'br';
 }
 
-function isEditable(element: Element): boolean {
+/** True for an editable region (`contenteditable`): the reader's own text, never scanned. */
+export function isEditable(element: Element): boolean {
   const value = element.getAttribute('contenteditable');
   return value !== null && value.toLowerCase() !== 'false';
 }

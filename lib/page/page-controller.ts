@@ -14,11 +14,15 @@ import { rangeBetween, type TextPosition, TextSplitter } from './anchor';
 import { type ColorScheme, detectColorScheme } from './color-scheme';
 import type { HiddenPredicate } from './hidden';
 import { createHighlightPainter, type HighlightPainter } from './highlights';
-import type { IncrementalScanner, PageMatcher } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
 import { createMarker, type MarkerActivation, placeMarker, updateMarker } from './markers';
 import { isOwnElement, isOwnNode } from './own-elements';
-import { type AnchoredFinding, createPageDocument, type PageDocument } from './page-document';
+import {
+  type AnchoredFinding,
+  createPageDocument,
+  type PageDocument,
+  type PageMatcher,
+} from './page-document';
 import { watchForRelevance } from './relevance-watch';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 import { publishTestState } from './test-probe';
@@ -43,7 +47,6 @@ export interface PageControllerOptions {
   matcher: PageMatcher;
   /** The claim list's relevance gate, for a dormant page. */
   gate: RelevanceGate;
-  scanner: IncrementalScanner;
   /** Note text per claim id. */
   notes: ReadonlyMap<string, ClaimNote>;
   isHidden: HiddenPredicate;
@@ -167,6 +170,8 @@ export class PageController {
   private stopRelevanceWatch: (() => void) | null = null;
   private rendered: RenderedFinding[] = [];
   private pendingNodes: Node[] = [];
+  /** Parents of childList changes, for the page document only (not for the text-change test). */
+  private pendingTargets: Node[] = [];
   private pendingOverflow = false;
   private flushScheduled = false;
   private passRunning = false;
@@ -191,7 +196,7 @@ export class PageController {
     this.pageDocument = createPageDocument({
       root: () => this.doc.body,
       extract: { isHidden: options.isHidden, isOwnElement, defersRendering: options.defersRendering },
-      scanner: options.scanner,
+      matcher: options.matcher,
     });
     this.lastUrl = this.view.location.href;
   }
@@ -313,6 +318,8 @@ export class PageController {
     this.mode = 'active';
     if (this.ui === null) this.ui = this.options.createUi();
     if (this.painter === null) this.painter = createHighlightPainter(this.doc, this.view);
+    // Nothing recorded the changes made while dormant or paused.
+    this.pageDocument.markAllChanged();
     this.observe();
     this.requestPass();
   }
@@ -365,6 +372,8 @@ export class PageController {
           this.queueChange(node);
           changed = true;
         }
+        // The page document's contract: a childList change is marked at its (connected) parent.
+        if (changed) this.queueTarget(record.target);
       } else {
         this.queueChange(record.target);
         changed = true;
@@ -375,9 +384,20 @@ export class PageController {
     this.scheduleFlush();
   }
 
+  private queueTarget(node: Node): void {
+    if (this.pendingTargets.length < PENDING_NODE_LIMIT) this.pendingTargets.push(node);
+    else this.pendingOverflow = true;
+  }
+
   private queueChange(node: Node): void {
     if (this.pendingNodes.length < PENDING_NODE_LIMIT) this.pendingNodes.push(node);
     else this.pendingOverflow = true;
+  }
+
+  private clearPending(): void {
+    this.pendingNodes = [];
+    this.pendingTargets = [];
+    this.pendingOverflow = false;
   }
 
   /** True when a recorded change can alter the page's visible text (not ads' empty boxes, scripts). */
@@ -395,10 +415,9 @@ export class PageController {
     this.flushScheduled = false;
     if (this.view.location.href !== this.lastUrl) this.onLocationChange();
     if (this.mode === 'active' && !this.passRunning) {
-      const textChanged = this.pendingChangesText();
-      this.pendingNodes = [];
-      this.pendingOverflow = false;
-      if (textChanged || this.passRequested) this.requestPass();
+      // The pass hands the pending nodes to the page document; without one they are dropped.
+      if (this.pendingChangesText() || this.passRequested) this.requestPass();
+      else this.clearPending();
     }
   }
 
@@ -409,7 +428,10 @@ export class PageController {
     // A client-side navigation may leave no relevant text: report afresh after the next pass.
     this.lastReport = '';
     // A dormant page's relevance watch follows navigations itself.
-    if (this.mode === 'active') this.requestPass();
+    if (this.mode === 'active') {
+      this.pageDocument.markAllChanged();
+      this.requestPass();
+    }
   }
 
   private requestPass(): void {
@@ -426,9 +448,8 @@ export class PageController {
     this.changedDuringPass = false;
     // Changes recorded before this pass are covered by it.
     if (this.pendingOverflow) this.pageDocument.markAllChanged();
-    else this.pageDocument.markChanged(this.pendingNodes);
-    this.pendingNodes = [];
-    this.pendingOverflow = false;
+    else this.pageDocument.markChanged([...this.pendingTargets, ...this.pendingNodes]);
+    this.clearPending();
     const controller = new AbortController();
     this.passController = controller;
     this.scanning = true;
@@ -779,7 +800,7 @@ export class PageController {
     this.ui?.destroy();
     this.ui = null;
     this.painter = null;
-    this.pendingNodes = [];
+    this.clearPending();
     this.lastReport = '';
   }
 }
