@@ -37,7 +37,7 @@ export interface TextRun {
  */
 export interface BlockRecord {
   readonly kind: 'block';
-  /** Stable for the element's life in the page: part of its findings' keys. */
+  /** The element's, for its life in the page (whatever store records it): part of finding keys. */
   readonly id: number;
   readonly element: Element;
   /** The record whose last walk listed this block; null while it is hidden or removed. */
@@ -57,6 +57,22 @@ export interface BlockRecord {
 
 const DIALOG_LIKE = new Set(['details', 'dialog']);
 
+// Ids by element for the life of the content script, not of one store: a document rebuilt
+// after the body was replaced or built afresh (tests) gives the same element the same id.
+const elementIds = new WeakMap<Element, number>();
+let nextElementId = 1;
+
+/** A number that stays with `element` while it exists. */
+function idOf(element: Element): number {
+  let id = elementIds.get(element);
+  if (id === undefined) {
+    id = nextElementId;
+    nextElementId += 1;
+    elementIds.set(element, id);
+  }
+  return id;
+}
+
 /**
  * The records of a page's blocks, by element, and what changed since they were walked. A change
  * marks the nearest recorded block around it (its own content changed) and, for an element, the
@@ -64,7 +80,6 @@ const DIALOG_LIKE = new Set(['details', 'dialog']);
  */
 export class BlockStore {
   private records = new WeakMap<Element, BlockRecord>();
-  private nextId = 1;
   /** Goes up by one on {@link markAllChanged}: records of older generations are walked again. */
   generation = 0;
   root: BlockRecord | null = null;
@@ -80,7 +95,7 @@ export class BlockStore {
     if (record === undefined) {
       record = {
         kind: 'block',
-        id: this.nextId,
+        id: idOf(element),
         element,
         parent: null,
         defers: false,
@@ -90,7 +105,6 @@ export class BlockStore {
         generation: this.generation,
         items: [],
       };
-      this.nextId += 1;
       this.records.set(element, record);
     }
     return record;
