@@ -1,17 +1,17 @@
 import type { BlockRecord, BlockStore, TextRun } from './block-record';
-import {
-  type ExtractOptions,
-  isBlockElement,
-  isEditable,
-  MAX_TEXT_NODE_CHARS,
-  SKIPPED_TAGS,
-  type TextSegment,
-} from './extract-text';
+import type { ExtractOptions, TextSegment } from './extract-text';
 import { attributeHiddenPredicate } from './hidden';
 import { isOwnElement } from './own-elements';
+import { isBlockElement, isEditable, MAX_TEXT_NODE_CHARS, SKIPPED_TAGS } from './text-elements';
 
-/** Nodes visited between two yields. */
-const STEP_NODES = 256;
+/** Nodes visited between two yields, counted across the walks of one pass. */
+export interface WalkPace {
+  readonly stepNodes: number;
+  visited: number;
+}
+
+/** A pace of `stepNodes` nodes a step (256 by default), for the walks of one pass. */
+export const walkPace = (stepNodes = 256): WalkPace => ({ stepNodes, visited: 0 });
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -76,13 +76,13 @@ class RunBuilder {
  * @param record the block to walk, dirty or of an older generation
  * @param store the page's records
  * @param options environment: hidden-element predicate, own-UI predicate, deferred rendering
- * @param stepNodes nodes to visit between yields
+ * @param pace nodes to visit between yields, shared by the walks of a pass
  */
 export function* walkBlock(
   record: BlockRecord,
   store: BlockStore,
   options: ExtractOptions,
-  stepNodes = STEP_NODES,
+  pace: WalkPace = walkPace(),
 ): Generator<void, void, void> {
   const isOwn = options.isOwnElement ?? isOwnElement;
   const insideDeferred = options.insideDeferred ?? attributeHiddenPredicate;
@@ -126,7 +126,6 @@ export function* walkBlock(
     return child;
   };
 
-  let steps = 0;
   let complete = true;
   let node: Node | null = root.firstChild;
   while (node !== null) {
@@ -154,8 +153,8 @@ export function* walkBlock(
       }
     }
 
-    steps += 1;
-    if (steps % stepNodes === 0) yield;
+    pace.visited += 1;
+    if (pace.visited % pace.stepNodes === 0) yield;
 
     if (descend && node.firstChild !== null) {
       node = node.firstChild;

@@ -2,7 +2,7 @@ import { type DiscourseState, INITIAL_DISCOURSE, sameDiscourse } from '../matchi
 import type { BlockScan } from '../matching/matcher';
 import type { TextBlock } from '../matching/types';
 import { anchorRun, runSplit } from './block-anchor';
-import { walkBlock } from './block-extract';
+import { walkBlock, walkPace } from './block-extract';
 import type { BlockRecord, BlockStore, RunScan, TextRun } from './block-record';
 import type { ExtractOptions } from './extract-text';
 import type { AnchoredFinding } from './page-document';
@@ -60,11 +60,12 @@ export function* passSteps(
   // Where the next run starts in the page text: after the last one and a line break.
   let offset = 0;
   let runs = 0;
+  const pace = walkPace();
   const stack: { record: BlockRecord; next: number }[] = [];
   const enter = (record: BlockRecord) => stack.push({ record, next: 0 });
 
   const rootRecord = store.rootFor(root);
-  if (needsWalk(rootRecord, store)) yield* walkBlock(rootRecord, store, extract);
+  if (needsWalk(rootRecord, store)) yield* walkBlock(rootRecord, store, extract, pace);
   enter(rootRecord);
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as { record: BlockRecord; next: number };
@@ -75,7 +76,7 @@ export function* passSteps(
     }
     top.next += 1;
     if (item.kind === 'block') {
-      if (needsWalk(item, store)) yield* walkBlock(item, store, extract);
+      if (needsWalk(item, store)) yield* walkBlock(item, store, extract, pace);
       enter(item);
       continue;
     }
