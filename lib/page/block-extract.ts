@@ -67,6 +67,17 @@ class RunBuilder {
 }
 
 /**
+ * Whether a listed block is hidden now, judged as the walk of its parent judges it.
+ * @param record a block with a parent
+ * @param options extraction options
+ */
+export function hiddenNow(record: BlockRecord, options: ExtractOptions): boolean {
+  const inside = (record.deferred && !record.defers) || record.parent?.deferred === true;
+  const hidden = inside ? (options.insideDeferred ?? attributeHiddenPredicate) : options.isHidden;
+  return hidden(record.element);
+}
+
+/**
  * Walks a block's own content again: its text, in runs, and its child blocks, whose records it
  * lists without entering them. A child block listed last time keeps its record, and is not asked
  * whether it is hidden unless the store was told it changed. Runs whose text did not change

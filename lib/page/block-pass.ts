@@ -2,7 +2,7 @@ import { type DiscourseState, INITIAL_DISCOURSE, sameDiscourse } from '../matchi
 import type { BlockScan } from '../matching/matcher';
 import type { TextBlock } from '../matching/types';
 import { anchorRun, runSplit } from './block-anchor';
-import { walkBlock, walkPace } from './block-extract';
+import { hiddenNow, walkBlock, walkPace } from './block-extract';
 import type { BlockRecord, BlockStore, RunScan, TextRun } from './block-record';
 import type { ExtractOptions } from './extract-text';
 import type { AnchoredFinding } from './page-document';
@@ -65,6 +65,12 @@ export function* passSteps(
   const enter = (record: BlockRecord) => stack.push({ record, next: 0 });
 
   const rootRecord = store.rootFor(root);
+  for (const record of store.takeListedChanges()) {
+    const parent = record.parent;
+    if (parent !== null && record.element.isConnected && hiddenNow(record, extract)) {
+      store.markChildChanged(parent, record.element);
+    }
+  }
   if (needsWalk(rootRecord, store)) yield* walkBlock(rootRecord, store, extract, pace);
   enter(rootRecord);
   while (stack.length > 0) {

@@ -83,6 +83,8 @@ export class BlockStore {
   /** Goes up by one on {@link markAllChanged}: records of older generations are walked again. */
   generation = 0;
   root: BlockRecord | null = null;
+  /** Listed blocks that were changed themselves: whether they are still visible is read once. */
+  private listedChanged = new Set<BlockRecord>();
 
   /** The record of `element`, if it has one. */
   get(element: Element): BlockRecord | undefined {
@@ -117,6 +119,7 @@ export class BlockStore {
   rootFor(element: Element): BlockRecord {
     if (this.root?.element !== element) {
       this.records = new WeakMap();
+      this.listedChanged.clear();
       this.root = this.obtain(element);
     }
     return this.root;
@@ -140,13 +143,38 @@ export class BlockStore {
         const own = this.records.get(element);
         // `open` on details and dialogs shows or hides every child.
         if (own !== undefined) this.markDirty(own, DIALOG_LIKE.has(element.localName) ? 'all' : null);
-        const owner = this.ownerOf(element.parentNode);
-        if (owner !== null) this.markDirty(owner, element);
+        if (own?.parent != null) {
+          // Most often the parent of a childList change, whose own content is all that changed;
+          // the block listing it is walked again only if it was hidden (takeListedChanges).
+          this.listedChanged.add(own);
+        } else {
+          const owner = this.ownerOf(element.parentNode);
+          if (owner !== null) this.markDirty(owner, element);
+        }
       } else {
         const owner = this.ownerOf(node.parentNode);
         if (owner !== null) this.markDirty(owner, null);
       }
     }
+  }
+
+  /**
+   * The listed blocks changed themselves since the last call. The caller reads whether each is
+   * still visible and, for one hidden now, calls {@link markChildChanged}.
+   */
+  takeListedChanges(): BlockRecord[] {
+    const changed = [...this.listedChanged];
+    this.listedChanged.clear();
+    return changed;
+  }
+
+  /**
+   * Marks `parent` for a walk that reads again whether `child` is visible.
+   * @param parent the block listing the child
+   * @param child a child block's element
+   */
+  markChildChanged(parent: BlockRecord, child: Element): void {
+    this.markDirty(parent, child);
   }
 
   /** Every record is walked again at the next update (a batch too large to list, a navigation). */

@@ -68,6 +68,20 @@ describe('createPageDocument', () => {
     expectFull(found);
   });
 
+  it('walks only the paragraph whose children changed, not the container listing it', () => {
+    const paragraphs = Array.from({ length: 200 }, () => `<p>${NEUTRAL}</p>`);
+    const doc = start(`<main>${paragraphs.join('')}</main>`);
+    const target = document.querySelectorAll('p')[150] as HTMLElement;
+    target.append(' ', RARE);
+    const found = doc.pass();
+    expect(quotes(found)).toEqual([RARE]);
+    // Only whether the paragraph is still visible is asked, not its 199 siblings.
+    expect(doc.asked()).toBe(1);
+    target.hidden = true;
+    expect(doc.pass()).toEqual([]);
+    expectFull(doc.update());
+  });
+
   it('rematches forward from an edit until the topic it carries is what it was', () => {
     const doc = start(
       `<p>${TOPIC}</p><p>${NEUTRAL}</p><p>${BARE_RARE}</p><p>${NEUTRAL} Again.</p><p>${TOPIC}</p><p>${BARE_RARE}</p>`,
