@@ -11,7 +11,6 @@ import { toFinding } from './finding';
 import { createLanguage } from './language';
 import { createLexicon } from './lexical-hits';
 import { createPatternCover } from './pattern-cover';
-import { createRelevanceTest } from './relevance';
 import { evaluateRules } from './rules';
 import { type SentenceSpan, splitSentences } from './sentences';
 import { tokenize } from './tokenize';
@@ -26,8 +25,6 @@ export interface BlockScan {
 
 /** Finds claim statements in text. DOM-free: the same code runs in the page, the CLI and tests. */
 export interface Matcher {
-  /** Cheap check: does this text contain any intrathecal-therapy vocabulary at all? */
-  isRelevant(text: string): boolean;
   /** All findings, in text order. */
   scan(doc: TextDocument): Finding[];
   /**
@@ -61,7 +58,6 @@ const NO_FINDINGS: readonly Finding[] = [];
 export function createMatcher(index: CompiledIndex): Matcher {
   const language = createLanguage(index.language);
   const lexicon = createLexicon(index.terms, index.tables);
-  const isRelevant = createRelevanceTest(index.relevanceWords);
   const patternCover = createPatternCover(index.patterns, index.terms.length, lexicon);
 
   // The discourse state after the last sentence matched; kept here, not returned in an object
@@ -127,7 +123,6 @@ export function createMatcher(index: CompiledIndex): Matcher {
   }
 
   return {
-    isRelevant,
     scan(doc) {
       const all: Finding[] = [];
       for (const findings of scanIncrementally(doc)) all.push(...findings);
