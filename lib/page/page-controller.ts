@@ -394,6 +394,13 @@ export class PageController {
     else this.pendingOverflow = true;
   }
 
+  /** Tells the page document what changed since the last pass, by its contract. */
+  private handPendingToDocument(): void {
+    if (this.pendingOverflow) this.pageDocument.markAllChanged();
+    else this.pageDocument.markChanged([...this.pendingTargets, ...this.pendingNodes]);
+    this.clearPending();
+  }
+
   private clearPending(): void {
     this.pendingNodes = [];
     this.pendingTargets = [];
@@ -415,9 +422,10 @@ export class PageController {
     this.flushScheduled = false;
     if (this.view.location.href !== this.lastUrl) this.onLocationChange();
     if (this.mode === 'active' && !this.passRunning) {
-      // The pass hands the pending nodes to the page document; without one they are dropped.
+      // The pass hands the pending nodes to the page document; without one they still mark it,
+      // so the next pass covers them (text emptied to spaces does not count as a text change).
       if (this.pendingChangesText() || this.passRequested) this.requestPass();
-      else this.clearPending();
+      else this.handPendingToDocument();
     }
   }
 
@@ -447,9 +455,7 @@ export class PageController {
     this.passRequested = false;
     this.changedDuringPass = false;
     // Changes recorded before this pass are covered by it.
-    if (this.pendingOverflow) this.pageDocument.markAllChanged();
-    else this.pageDocument.markChanged([...this.pendingTargets, ...this.pendingNodes]);
-    this.clearPending();
+    this.handPendingToDocument();
     const controller = new AbortController();
     this.passController = controller;
     this.scanning = true;
