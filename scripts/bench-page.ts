@@ -14,6 +14,8 @@
  * Pages (scripts/bench-pages.ts), served from 127.0.0.1: a 1 kB and a 2 MB page without
  * relevant words, a 50 kB article with a few dozen findings, a 50 kB page full of pump words
  * that are not about medicine (pumpkins, breast pumps, heat pumps), and 1 MB dense with claims.
+ * Two more cases edit one paragraph once Claimnote has settled, on the million-node hostile
+ * fixture and on a 1 MB article, and measure only the pass after the edit.
  *
  * Chromium: for each load a trace is recorded and the renderer main thread's top-level tasks
  * that ran extension code are counted whole. A task ran extension code when it holds an
@@ -63,7 +65,7 @@ interface TraceEvent {
     name?: string;
     fileName?: string;
     worldName?: string;
-    data?: { url?: string; frame?: string };
+    data?: { url?: string; frame?: string; message?: string };
     beginData?: { url?: string };
   };
 }
@@ -101,10 +103,30 @@ const VARIANTS: readonly VariantName[] = ['claimnote', 'empty', 'plain'];
 interface BenchPage {
   name: string;
   path: string;
-  html: string;
+  /** The generated page; none for a fixture file served from tests/fixtures/pages. */
+  html?: string;
   /** Claimnote shows notes on this page (wait for it to settle). */
   host: boolean;
+  /** An edit made once Claimnote settled: the figures are then those of the pass after it. */
+  edit?: PageEdit;
 }
+
+/** A change the page makes to itself after the first pass, and the findings expected after it. */
+interface PageEdit {
+  /** Script run in the page (its own world), as the page's own scripts would. */
+  script: string;
+  /** Findings the edit adds. */
+  added: number;
+}
+
+/** Appends a claim (own words) to one paragraph the page holds: the middle one of `selector`. */
+const appendClaim = (selector: string): PageEdit => ({
+  script: `(() => { const all = document.querySelectorAll(${JSON.stringify(selector)}); all[Math.floor(all.length / 2)].append(' Side effects from intrathecal pumps are rare.'); })()`,
+  added: 1,
+});
+
+/** Console time stamp the edit starts with: what the trace is measured from. */
+const EDIT_STAMP = 'claimnote-bench-edit';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -193,7 +215,13 @@ const isTask = (event: TraceEvent) =>
  * RunTask events belong to the outer one) that hold an event with the extension's URL or in
  * the extension's isolated world.
  */
-function analyse(events: TraceEvent[], pageUrl: string, origin: string, worldName?: string) {
+function analyse(
+  events: TraceEvent[],
+  pageUrl: string,
+  origin: string,
+  worldName?: string,
+  fromStamp?: string,
+) {
   const mainThreads = new Set(
     events
       .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
@@ -207,6 +235,12 @@ function analyse(events: TraceEvent[], pageUrl: string, origin: string, worldNam
   );
   if (!parse) throw new Error(`No ParseHTML for ${pageUrl} in the trace`);
   const onMain = events.filter((event) => event.pid === parse.pid && event.tid === parse.tid);
+  // With an edit, only what follows its time stamp counts.
+  const from =
+    fromStamp === undefined
+      ? Number.NEGATIVE_INFINITY
+      : (onMain.find((event) => event.name === 'TimeStamp' && event.args?.data?.message === fromStamp)?.ts ??
+        Number.POSITIVE_INFINITY);
   const urlOf = (event: TraceEvent) =>
     event.args?.data?.url ?? event.args?.beginData?.url ?? event.args?.fileName ?? '';
   // The extension's world, named after the extension: learnt from events that carry both.
@@ -225,7 +259,9 @@ function analyse(events: TraceEvent[], pageUrl: string, origin: string, worldNam
     )
     .map((event) => event.ts)
     .sort((a, b) => a - b);
-  const tasks = onMain.filter(isTask).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = onMain
+    .filter((event) => isTask(event) && event.ts + (event.dur ?? 0) >= from)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const top: TraceEvent[] = [];
   for (const task of tasks) {
     const last = top[top.length - 1];
@@ -297,6 +333,7 @@ async function settle(
   read: () => string,
   wait: (ms: number) => Promise<void>,
   expectHost: boolean,
+  findings?: number,
 ): Promise<number | null> {
   if (!expectHost) {
     await wait(3_000);
@@ -310,7 +347,8 @@ async function settle(
     const now = read();
     if (now !== last) stableSince = Date.now();
     last = now;
-    if (now.startsWith('idle:') && Date.now() - stableSince > 1_000) return Number(now.slice(5));
+    const done = findings === undefined ? now.startsWith('idle:') : now === `idle:${findings}`;
+    if (done && Date.now() - stableSince > 1_000) return Number(now.slice(5));
     await wait(100);
   }
   throw new Error(`Claimnote did not settle (last state ${last})`);
@@ -348,16 +386,25 @@ async function measureChromium(
   worldName: string | undefined,
   expectHost: boolean,
   label: string,
+  edit?: PageEdit,
 ): Promise<ChromiumLoad> {
   const pageHandle = await context.newPage();
   const probe = watchProbe(pageHandle);
   const cdp = await context.newCDPSession(pageHandle);
   const { result: findings, events } = await trace(cdp, async () => {
     await pageHandle.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    const settled = await settle(
+      () => probeSummary(probe()),
+      (ms) => pageHandle.waitForTimeout(ms),
+      expectHost,
+    );
+    if (edit === undefined) return settled;
+    await pageHandle.evaluate(`console.timeStamp(${JSON.stringify(EDIT_STAMP)}); ${edit.script}`);
     return settle(
       () => probeSummary(probe()),
       (ms) => pageHandle.waitForTimeout(ms),
       expectHost,
+      (settled ?? 0) + edit.added,
     );
   });
   if (traceDir) {
@@ -368,7 +415,7 @@ async function measureChromium(
   await cdp.detach();
   await pageHandle.close();
   return {
-    ...analyse(events, url, origin, worldName),
+    ...analyse(events, url, origin, worldName, edit ? EDIT_STAMP : undefined),
     firstHighlightMs: firstHighlight(probe(), loadEnd),
     findings,
   };
@@ -524,9 +571,22 @@ async function main(): Promise<void> {
       html: densePage(1_000_000),
       host: true,
     },
+    {
+      name: 'one paragraph edited, 1M-node page',
+      path: '/hostile/million-nodes.html',
+      host: true,
+      edit: appendClaim('#archive p'),
+    },
+    {
+      name: 'one paragraph edited, 1 MB article',
+      path: '/generated/article-1mb.html',
+      html: articlePage(1_000_000),
+      host: true,
+      edit: appendClaim('p'),
+    },
   ];
   const pages = allPages.filter((entry) => !only || entry.name.includes(only));
-  for (const entry of pages) server.generated.set(entry.path, { body: entry.html });
+  for (const entry of pages) if (entry.html) server.generated.set(entry.path, { body: entry.html });
 
   const chromium = new Map<string, ChromiumLoad[]>();
   const firefox = new Map<string, FirefoxLoad[]>();
@@ -553,6 +613,7 @@ async function main(): Promise<void> {
               worldName,
               expectHost,
               label,
+              entry.edit,
             );
             chromium.set(key(variant, entry), [...(chromium.get(key(variant, entry)) ?? []), load]);
             process.stderr.write('.');
@@ -580,7 +641,8 @@ async function main(): Promise<void> {
           await warm.goto(server.url(pages[0]?.path ?? '/'));
           await warm.close();
           for (let run = 0; run < firefoxRuns; run++) {
-            for (const entry of pages) {
+            // Edits are measured in Chromium only, from its trace.
+            for (const entry of pages.filter((page) => page.edit === undefined)) {
               const page = await session.newPage();
               const load = await measureFirefox(
                 page,
@@ -611,7 +673,7 @@ async function main(): Promise<void> {
     const empty = pick(chromium.get(key('empty', entry)), 'cpuMs');
     const plain = pick(chromium.get(key('plain', entry)), 'cpuMs');
     return [
-      `${entry.name} (${(entry.html.length / 1000).toFixed(0)} kB)`,
+      entry.html ? `${entry.name} (${(entry.html.length / 1000).toFixed(0)} kB)` : entry.name,
       fixed(cpu),
       fixed(pick(own, 'wallMs')),
       fixed(pick(own, 'tasks'), 0),
@@ -662,20 +724,25 @@ async function main(): Promise<void> {
       'empty/plain CPU = the same CPU figure for the floor extensions (no-op script; textContent + one RegExp)',
       '÷empty, ÷plain = Claimnote CPU / floor CPU',
       'busy CPU   = thread CPU of all main-thread tasks while loading and settling (Claimnote, empty floor)',
+      '"edited" rows: the page settles, then one paragraph gets a claim appended; CPU, wall, tasks, longest',
+      '             and busy CPU count only the tasks from that edit until Claimnote settles again (the pass',
+      '             after the edit, its mutation records and render); 1st mark is that of the load',
     ].join('\n'),
   );
   if (wantFirefox) {
-    const firefoxRows = pages.map((entry) => {
-      const own = firefox.get(key('claimnote', entry));
-      return [
-        entry.name,
-        fixed(pick(own, 'firstHighlightMs'), 0),
-        fixed(pick(own, 'longestGapMs'), 0),
-        fixed(pick(firefox.get(key('empty', entry)), 'longestGapMs'), 0),
-        fixed(pick(firefox.get(key('plain', entry)), 'longestGapMs'), 0),
-        fixed(pick(own, 'findings'), 0),
-      ];
-    });
+    const firefoxRows = pages
+      .filter((page) => page.edit === undefined)
+      .map((entry) => {
+        const own = firefox.get(key('claimnote', entry));
+        return [
+          entry.name,
+          fixed(pick(own, 'firstHighlightMs'), 0),
+          fixed(pick(own, 'longestGapMs'), 0),
+          fixed(pick(firefox.get(key('empty', entry)), 'longestGapMs'), 0),
+          fixed(pick(firefox.get(key('plain', entry)), 'longestGapMs'), 0),
+          fixed(pick(own, 'findings'), 0),
+        ];
+      });
     console.log(`\nFirefox ESR (headless), median of ${firefoxRuns} load(s), ms, measured by the page`);
     console.log(
       table(['page', '1st mark', 'longest gap', 'gap empty', 'gap plain', 'findings'], firefoxRows),

@@ -49,8 +49,8 @@ export interface CompiledIndex {
     barePump: number[];
   };
   /**
-   * Lowercase anchor words, matched as substrings: a block without any cannot set what "the
-   * pump" refers to (the incremental scanner's context), so it is never a passage's start.
+   * Lowercase anchor words (`@relevance`): every `@intrathecal` term holds one, which the
+   * compiler checks. The page's cheap check is the relevance gate, not these.
    */
   relevanceWords: string[];
   /** The relevance gate: a page that fails it never loads the scanner (relevance-gate.ts). */

@@ -35,6 +35,16 @@ export const NO_FACTS: SentenceFacts = {
 };
 
 /**
+ * Whether two states are the same for every later sentence: a block matched from either
+ * finds the same claims and leaves the same state.
+ */
+export function sameDiscourse(a: DiscourseState, b: DiscourseState): boolean {
+  if (a === b) return true;
+  if (a.topic !== b.topic || a.entities.length !== b.entities.length) return false;
+  return a.entities.every((term, i) => b.entities[i] === term);
+}
+
+/**
  * Reads a sentence's facts from the terms actually in it (not stand-ins for "it").
  * @param named the sentence's hits
  * @param lexicon the lexical stage, for word classes

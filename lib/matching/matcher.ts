@@ -11,16 +11,20 @@ import { toFinding } from './finding';
 import { createLanguage } from './language';
 import { createLexicon } from './lexical-hits';
 import { createPatternCover } from './pattern-cover';
-import { createRelevanceTest } from './relevance';
 import { evaluateRules } from './rules';
 import { type SentenceSpan, splitSentences } from './sentences';
 import { tokenize } from './tokenize';
-import type { Finding, TextDocument } from './types';
+import type { Finding, TextBlock, TextDocument } from './types';
+
+/** One block's findings and the discourse state after it (see {@link Matcher.scanBlock}). */
+export interface BlockScan {
+  findings: Finding[];
+  /** What "the pump" and "it" refer to after the block's last sentence. */
+  after: DiscourseState;
+}
 
 /** Finds claim statements in text. DOM-free: the same code runs in the page, the CLI and tests. */
 export interface Matcher {
-  /** Cheap check: does this text contain any intrathecal-therapy vocabulary at all? */
-  isRelevant(text: string): boolean;
   /** All findings, in text order. */
   scan(doc: TextDocument): Finding[];
   /**
@@ -28,6 +32,16 @@ export interface Matcher {
    * budget. What "the pump" refers to carries from block to block. Yields each block's findings.
    */
   scanIncrementally(doc: TextDocument): Generator<Finding[], void, void>;
+  /**
+   * Matches one block on its own, starting from the discourse state the blocks before it left
+   * (`INITIAL_DISCOURSE` for the first): a caller that keeps each block's state can rematch only
+   * the blocks that changed, and the blocks after them until the state they see is unchanged.
+   * @param text the text holding the block (often the block's own text)
+   * @param block the block's range in `text`
+   * @param before the discourse state after the previous block
+   * @returns findings with offsets into `text`, and the state after the block
+   */
+  scanBlock(text: string, block: TextBlock, before: DiscourseState): BlockScan;
 }
 
 // A question does not state its claim ("Does the pump deliver drug to the brain?").
@@ -44,7 +58,6 @@ const NO_FINDINGS: readonly Finding[] = [];
 export function createMatcher(index: CompiledIndex): Matcher {
   const language = createLanguage(index.language);
   const lexicon = createLexicon(index.terms, index.tables);
-  const isRelevant = createRelevanceTest(index.relevanceWords);
   const patternCover = createPatternCover(index.patterns, index.terms.length, lexicon);
 
   // The discourse state after the last sentence matched; kept here, not returned in an object
@@ -89,26 +102,33 @@ export function createMatcher(index: CompiledIndex): Matcher {
     return findings;
   }
 
+  function scanBlock(text: string, block: TextBlock, before: DiscourseState): BlockScan {
+    let state = before;
+    const findings: Finding[] = [];
+    for (const sentence of splitSentences(text, block, language.sentences)) {
+      const found = matchSentence(text, sentence, state);
+      state = after;
+      if (found.length > 0) findings.push(...found);
+    }
+    return { findings, after: state };
+  }
+
   function* scanIncrementally(doc: TextDocument): Generator<Finding[], void, void> {
     let state = INITIAL_DISCOURSE;
     for (const block of doc.blocks) {
-      const blockFindings: Finding[] = [];
-      for (const sentence of splitSentences(doc.text, block, language.sentences)) {
-        const findings = matchSentence(doc.text, sentence, state);
-        state = after;
-        if (findings.length > 0) blockFindings.push(...findings);
-      }
-      yield blockFindings;
+      const scanned = scanBlock(doc.text, block, state);
+      state = scanned.after;
+      yield scanned.findings;
     }
   }
 
   return {
-    isRelevant,
     scan(doc) {
       const all: Finding[] = [];
       for (const findings of scanIncrementally(doc)) all.push(...findings);
       return all;
     },
     scanIncrementally,
+    scanBlock,
   };
 }

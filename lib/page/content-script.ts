@@ -25,7 +25,6 @@ import { createReportGate } from '../ui/note/report-gate';
 import { createPageUi } from '../ui/page-ui';
 import { markerLabel, markerText } from '../ui/verdict-text';
 import { computedStyleDefersRendering, computedStyleHiddenPredicate } from './hidden';
-import { IncrementalScanner } from './incremental-scanner';
 import { lifecycleFromContext, sliceEnvironmentFromContext } from './lifecycle';
 import { PageController } from './page-controller';
 import { createVisibilityTest } from './visible-text';
@@ -63,7 +62,6 @@ export async function startContentScript(
     window,
     matcher,
     gate: createRelevanceGate(bundle.index.relevanceGate),
-    scanner: new IncrementalScanner(matcher),
     notes,
     isHidden: computedStyleHiddenPredicate(window),
     createVisibilityTest: () => createVisibilityTest(window),

@@ -1,7 +1,9 @@
 import type { TextBlock, TextDocument } from '../matching/types';
-import { attributeHiddenPredicate, type HiddenPredicate } from './hidden';
-import { NON_TEXT_TAGS } from './non-text-tags';
-import { isOwnElement } from './own-elements';
+import { walkBlock, walkPace } from './block-extract';
+import { type BlockRecord, BlockStore } from './block-record';
+import type { HiddenPredicate } from './hidden';
+
+export { isBlockElement, isEditable, MAX_TEXT_NODE_CHARS } from './text-elements';
 
 /** One text node of the page and where its characters sit in `TextDocument.text`. */
 export interface TextSegment {
@@ -40,84 +42,15 @@ export interface ExtractOptions {
   insideDeferred?: HiddenPredicate;
 }
 
-/**
- * Elements that start a new line in the default rendering. A tag list rather than computed
- * `display`, because reading the style of every element would cost more than the walk itself.
- */
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-
 /** Nodes visited between two yields of the stepwise extractor. */
 const DEFAULT_STEP_NODES = 256;
-const TEXT_NODE = 3;
-/**
- * Longest text node extracted, in characters. Longer ones are data blobs, not prose: the
- * scanner never matches a block that long (MAX_BLOCK_CHARS), and copying a 10 MB node into the
- * page text on every pass was the one long task left on such a page.
- */
-export const MAX_TEXT_NODE_CHARS = 100_000;
-const ELEMENT_NODE = 1;
-
-/** True when `element` starts a new block of text. */
-export function isBlockElement(element: Element): boolean {
-  return BLOCK_TAGS.has(element.localName) || element.localName === 'br';
-}
-
-function isEditable(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
-  return value !== null && value.toLowerCase() !== 'false';
-}
 
 /**
  * Walks the visible text under `root` and yields every `stepNodes` nodes, so a caller can
  * spread the walk over several short tasks. Skips scripts, styles, form fields, editable
  * regions, hidden elements and Claimnote's own UI; block elements and `<br>` end a block.
- * The DOM must not change between steps (the content script re-extracts after mutations).
+ * It is the page document's walk (block-extract.ts) over every block once, its runs joined by
+ * one line break. The DOM must not change between steps.
  * @param root element whose text to extract, usually `document.body`
  * @param options environment: hidden-element predicate, own-UI predicate
  * @param stepNodes nodes to visit between yields
@@ -128,107 +61,39 @@ export function* extractTextSteps(
   options: ExtractOptions,
   stepNodes = DEFAULT_STEP_NODES,
 ): Generator<void, ExtractedText, void> {
-  const isOwn = options.isOwnElement ?? isOwnElement;
+  const store = new BlockStore();
+  const pace = walkPace(stepNodes);
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   const blocks: TextBlock[] = [];
   let length = 0;
-  // Trimmed extent of the block being collected; -1 while it holds no visible character.
-  let blockFirst = -1;
-  let blockLast = -1;
-  let breakPending = false;
-
-  const endBlock = () => {
-    if (blockFirst >= 0) blocks.push({ start: blockFirst, end: blockLast });
-    blockFirst = -1;
-    breakPending = true;
+  // The walk reads only the root's children and their links, which any node has.
+  const stack: { record: BlockRecord; next: number }[] = [];
+  const enter = function* (record: BlockRecord): Generator<void, void, void> {
+    yield* walkBlock(record, store, options, pace);
+    stack.push({ record, next: 0 });
   };
-
-  const addText = (node: Text) => {
-    if (node.length > MAX_TEXT_NODE_CHARS) {
-      // Skipped unread, and kept apart from the text around it.
-      endBlock();
-      return;
-    }
-    const data = node.data;
-    if (data.length === 0) return;
-    const firstVisible = data.search(/\S/);
-    if (firstVisible < 0 && blockFirst < 0) {
-      // Indentation between blocks: not part of any sentence, and no offset needs it.
-      return;
-    }
-    if (breakPending && length > 0) {
-      parts.push('\n');
-      length += 1;
-    }
-    breakPending = false;
-    if (firstVisible >= 0) {
-      if (blockFirst < 0) blockFirst = length + firstVisible;
-      let last = data.length - 1;
-      while (last > 0 && /\s/.test(data.charAt(last))) last -= 1;
-      blockLast = length + last + 1;
-    }
-    segments.push({ node, start: length, length: data.length });
-    parts.push(data);
-    length += data.length;
-  };
-
-  const insideDeferred = options.insideDeferred ?? attributeHiddenPredicate;
-  // The outermost element that defers rendering and that the walk is inside, if any.
-  let deferredRoot: Element | null = null;
-  const hidden = (element: Element) => {
-    if (deferredRoot !== null) return insideDeferred(element);
-    if (options.isHidden(element)) return true;
-    // Only containers can defer much; leaf elements skip the extra style read.
-    if (element.firstElementChild !== null && options.defersRendering?.(element)) deferredRoot = element;
-    return false;
-  };
-
-  let steps = 0;
-  let node: Node | null = root.firstChild;
-  while (node !== null) {
-    let descend = false;
-    if (node.nodeType === TEXT_NODE) {
-      addText(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const element = node as Element;
-      const tag = element.localName;
-      const block = isBlockElement(element);
-      if (tag === 'br') {
-        endBlock();
-      } else if (NON_TEXT_TAGS.has(tag) || isOwn(element) || isEditable(element) || hidden(element)) {
-        // A hidden paragraph still separates the visible text around it.
-        if (block) endBlock();
-      } else {
-        if (block) endBlock();
-        descend = element.firstChild !== null;
+  yield* enter(store.rootFor(root as Element));
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { record: BlockRecord; next: number };
+    const item = top.record.items[top.next];
+    top.next += 1;
+    if (item === undefined) stack.pop();
+    else if (item.kind === 'block') yield* enter(item);
+    else {
+      if (length > 0) {
+        parts.push('\n');
+        length += 1;
       }
-    }
-
-    steps += 1;
-    if (steps % stepNodes === 0) yield;
-
-    if (descend && node.firstChild !== null) {
-      node = node.firstChild;
-      continue;
-    }
-    if (node === deferredRoot) deferredRoot = null;
-    while (node !== null && node !== root && node.nextSibling === null) {
-      node = node.parentNode;
-      if (node === deferredRoot) deferredRoot = null;
-      if (
-        node !== null &&
-        node !== root &&
-        node.nodeType === ELEMENT_NODE &&
-        isBlockElement(node as Element)
-      ) {
-        endBlock();
+      const start = length + item.lead;
+      blocks.push({ start, end: start + item.text.length });
+      for (const segment of item.segments) {
+        segments.push({ node: segment.node, start: start + segment.start, length: segment.length });
+        parts.push(segment.node.data);
       }
+      length += item.length;
     }
-    if (node === null || node === root) break;
-    node = node.nextSibling;
   }
-  endBlock();
   return { doc: { text: parts.join(''), blocks }, segments };
 }
 

@@ -4,8 +4,8 @@ import type { RelevanceGate } from '../matching/relevance-gate';
 import type { FindingSummary } from '../messaging/messages';
 import type { PageUi } from '../ui/page-ui';
 import type { HiddenPredicate } from './hidden';
-import type { IncrementalScanner, PageMatcher } from './incremental-scanner';
 import type { Lifecycle } from './lifecycle';
+import type { PageMatcher } from './page-document';
 import type { SliceEnvironment } from './slice-scheduler';
 import type { VisibilityTest } from './visible-text';
 
@@ -31,7 +31,6 @@ export interface PageControllerOptions {
   matcher: PageMatcher;
   /** The claim list's relevance gate, for a dormant page. */
   gate: RelevanceGate;
-  scanner: IncrementalScanner;
   /** Note text per claim id. */
   notes: ReadonlyMap<string, ClaimNote>;
   isHidden: HiddenPredicate;

@@ -43,7 +43,7 @@ export class PageController {
     this.pageDocument = createPageDocument({
       root: () => this.doc.body,
       extract: { isHidden: options.isHidden, isOwnElement, defersRendering: options.defersRendering },
-      scanner: options.scanner,
+      matcher: options.matcher,
     });
     this.layer = createFindingLayer({
       document: this.doc,

@@ -1,16 +1,24 @@
 import type { Finding } from '../matching/types';
-import { positionAt, type TextPosition } from './anchor';
-import { type ExtractedText, type ExtractOptions, extractTextSteps } from './extract-text';
-import type { IncrementalScanner } from './incremental-scanner';
+import type { TextPosition } from './anchor';
+import type { QuoteSelector } from './block-anchor';
+import { type PageMatcher, passSteps } from './block-pass';
+import { BlockStore } from './block-record';
+import type { ExtractOptions } from './extract-text';
+
+export type { PageMatcher } from './block-pass';
 
 /** A finding of the current pass, anchored in the DOM. */
 export interface AnchoredFinding {
+  /** Offsets into the page text as a whole-page extraction makes it (extract-text.ts). */
   finding: Finding;
   /**
    * What makes this the same finding as one of an earlier pass (its marker and open note are
-   * kept): equal keys mean the same claim on the same sentence.
+   * kept): its block, its {@link selector} and, for equal ones in one block, their order. The
+   * same sentence added elsewhere on the page, or an edit to another paragraph, leaves it alone.
    */
   key: string;
+  /** The quote and its context within its paragraph. */
+  selector: QuoteSelector;
   /** Where the sentence starts and ends, as extracted (before any marker split a node). */
   start: TextPosition | null;
   end: TextPosition | null;
@@ -21,7 +29,11 @@ export interface AnchoredFinding {
  * changed (from the DOM watcher's records) and asks it, once per pass, for the findings.
  */
 export interface PageDocument {
-  /** Nodes added, removed or edited since the last update. */
+  /**
+   * Connected nodes under which visible text may have changed since the last update: for a
+   * childList record its target and the added nodes, for characterData the text node, for an
+   * attribute (`hidden`, `open`) the element. Disconnected nodes are ignored.
+   */
   markChanged(nodes: readonly Node[]): void;
   /** Anything may have changed (a batch too large to list, a navigation). */
   markAllChanged(): void;
@@ -35,47 +47,26 @@ export interface PageDocument {
 /** What {@link createPageDocument} reads. */
 export interface PageDocumentOptions {
   /** The root to extract, read at each update (`document.body` may be replaced). */
-  root(): Node | null;
+  root(): Element | null;
   extract: ExtractOptions;
-  scanner: IncrementalScanner;
+  matcher: PageMatcher;
 }
 
 /**
- * A page document that extracts the whole root on every update; the scanner's block cache
- * keeps unchanged blocks from being matched again.
- * @param options root, extraction options and scanner
+ * A page document made of blocks (block-record.ts): a change marks the blocks around it, and
+ * an update walks only those again and rematches their runs and the runs after them until the
+ * discourse state carried from block to block is what it was (block-pass.ts).
+ * @param options root, extraction options and matcher
  */
 export function createPageDocument(options: PageDocumentOptions): PageDocument {
+  const store = new BlockStore();
   return {
-    markChanged: () => undefined,
-    markAllChanged: () => undefined,
+    markChanged: (nodes) => store.markChanged(nodes),
+    markAllChanged: () => store.markAllChanged(),
     *update() {
       const root = options.root();
-      const extracted: ExtractedText =
-        root === null
-          ? { doc: { text: '', blocks: [] }, segments: [] }
-          : yield* extractTextSteps(root, options.extract);
-      const result = yield* options.scanner.scan(extracted.doc);
-      return anchorFindings(result.findings, extracted);
+      if (root === null) return [];
+      return yield* passSteps(store, root, options.extract, options.matcher);
     },
   };
-}
-
-/**
- * Anchors findings in the extraction they came from. A finding's key is its claim, its quote
- * and how many equal (claim, quote) pairs come before it.
- */
-function anchorFindings(findings: readonly Finding[], extracted: ExtractedText): AnchoredFinding[] {
-  const seen = new Map<string, number>();
-  return findings.map((finding) => {
-    const base = `${finding.claimId}\u0000${finding.quote}`;
-    const occurrence = seen.get(base) ?? 0;
-    seen.set(base, occurrence + 1);
-    return {
-      finding,
-      key: `${base}\u0000${occurrence}`,
-      start: positionAt(extracted.segments, finding.start, 'start'),
-      end: positionAt(extracted.segments, finding.end, 'end'),
-    };
-  });
 }

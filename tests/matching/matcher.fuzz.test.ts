@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClaimBundle } from '../../lib/claims/build-claim-bundle';
 import { loadClaimFiles } from '../../lib/claims/load-claim-files';
 import { createMatcher } from '../../lib/matching/matcher';
+import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import type { Finding, TextDocument } from '../../lib/matching/types';
 import {
   ADVERSARIAL_KINDS,
@@ -23,6 +24,7 @@ import {
 const list = loadClaimFiles(join(import.meta.dirname, '..', '..', 'claims'));
 const bundle = buildClaimBundle(list);
 const matcher = createMatcher(bundle.index);
+const gate = createRelevanceGate(bundle.index.relevanceGate);
 const vocabulary = claimVocabulary(list);
 const verdictOf = new Map(bundle.notes.map((note) => [note.id, note.verdict]));
 
@@ -52,7 +54,8 @@ function problemsOf(doc: TextDocument, findings: readonly Finding[]): string[] {
 
 /** Scans both ways and checks they agree and are well-formed. */
 function checkDocument(doc: TextDocument): Finding[] {
-  matcher.isRelevant(doc.text);
+  // The content script's cheap check runs over the same text first.
+  gate.test(doc.text);
   const findings = matcher.scan(doc);
   expect(problemsOf(doc, findings)).toEqual([]);
   const incremental = [...matcher.scanIncrementally(doc)].flat();

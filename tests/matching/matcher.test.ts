@@ -135,10 +135,4 @@ describe('createMatcher', () => {
     // "No." ended nothing, so the question and the answer's "No" made one negated claim.
     expect(ids(doc('Does the pain pump need a refill? No. It needs a refill every few months.'))).toEqual([]);
   });
-
-  it('tells relevant text from irrelevant text cheaply', () => {
-    expect(matcher.isRelevant('Notes on my INTRATHECAL trial')).toBe(true);
-    expect(matcher.isRelevant('taking baclofen for spasms')).toBe(true);
-    expect(matcher.isRelevant('A story about my knee surgery')).toBe(false);
-  });
 });

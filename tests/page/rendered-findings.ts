@@ -34,6 +34,12 @@ export function anchored(
       quote: sentence,
     },
     key: options.key ?? `${claimId}:${sentence}`,
+    selector: {
+      claimId,
+      exact: sentence,
+      prefix: node.data.slice(0, offset),
+      suffix: node.data.slice(offset + sentence.length),
+    },
     start: { node, offset },
     end: { node, offset: offset + sentence.length },
   };

@@ -2,7 +2,6 @@ import type { ClaimNote } from '../../lib/claims/claim-list';
 import { createMatcher } from '../../lib/matching/matcher';
 import { createRelevanceGate } from '../../lib/matching/relevance-gate';
 import { attributeHiddenPredicate } from '../../lib/page/hidden';
-import { IncrementalScanner } from '../../lib/page/incremental-scanner';
 import type { PageControllerOptions } from '../../lib/page/page-controller-options';
 import { createPageUi } from '../../lib/ui/page-ui';
 import { testUiOptions } from './own-ui';
@@ -31,7 +30,6 @@ export function testControllerOptions(
     window,
     matcher,
     gate: createRelevanceGate(testBundle.index.relevanceGate),
-    scanner: new IncrementalScanner(matcher),
     notes: testNotes,
     isHidden: attributeHiddenPredicate,
     createVisibilityTest: () => () => true,
