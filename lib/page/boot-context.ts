@@ -107,9 +107,9 @@ export class BootContext {
     }
     const watchers = [cb];
     this.locationWatch = watchers;
-    let last = location.href;
+    let last = document.URL;
     const check = () => {
-      const now = location.href;
+      const now = document.URL;
       if (now === last) return;
       last = now;
       for (const watcher of watchers) watcher(now);

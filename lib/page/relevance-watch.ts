@@ -1,4 +1,4 @@
-import type { RelevanceGate } from '../matching/relevance-gate';
+import type { RelevanceGate, RelevanceSession } from '../matching/relevance-gate';
 import type { Lifecycle } from './lifecycle';
 import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
@@ -32,10 +32,35 @@ const MAX_BACKOFF_MS = 2000;
  * @returns a function that stops watching without reporting
  */
 export function watchForRelevance(options: RelevanceWatchOptions): () => void {
-  const { document: doc, lifecycle } = options;
   // One session for the whole watch: a bare pump seen on the page and its context added later
   // count together.
   const session = options.gate.session();
+  // The first check's first step runs now, in the content script's own task: it reads the
+  // text once and tests its first piece, which on most pages is all of it. A page that passes
+  // here never creates an observer or a listener; one that fails gets them in this same task,
+  // before anything on the page can change, so no text is missed between check and watch.
+  const body = options.document.body;
+  const firstCheck = body === null ? null : pageRelevanceSteps(body, session);
+  const firstStep = firstCheck?.next();
+  if (firstStep?.done && firstStep.value) {
+    options.onRelevant();
+    return () => undefined;
+  }
+  return watchAfterFirstStep(options, session, firstStep?.done === false ? firstCheck : null);
+}
+
+/**
+ * The watch of a page that did not pass the first step of the check: the observer and the
+ * navigation listener, and the rest of the check in slices when the page is longer than one
+ * step.
+ * @param rest the first check's remaining steps, or null when it is finished
+ */
+function watchAfterFirstStep(
+  options: RelevanceWatchOptions,
+  session: RelevanceSession,
+  rest: Generator<void, boolean, void> | null,
+): () => void {
+  const { document: doc, lifecycle } = options;
   const delay = options.flushDelayMs ?? 150;
   let done = false;
   let pending: Node[] = [];
@@ -90,16 +115,18 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     }
   }
 
-  function checkWholePage(): void {
+  function checkWholePage(steps?: Generator<void, boolean, void>): void {
     if (fullCheckRunning) {
       overflow = true;
       schedule();
       return;
     }
     const body = doc.body;
-    if (body === null) return;
+    if (steps === undefined && body === null) return;
     fullCheckRunning = true;
-    runInSlices(pageRelevanceSteps(body, session), options.slices, { signal: lifecycle.signal }).then(
+    runInSlices(steps ?? pageRelevanceSteps(body as HTMLElement, session), options.slices, {
+      signal: lifecycle.signal,
+    }).then(
       ({ value }) => {
         fullCheckRunning = false;
         if (value) finish();
@@ -110,7 +137,6 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     );
   }
 
-  // Watch before the first check, so text added while it runs is not missed.
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   lifecycle.onInvalidated(stop);
   // A client-side navigation may replace the content without many mutations of text.
@@ -118,6 +144,6 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     overflow = true;
     schedule();
   });
-  checkWholePage();
+  if (rest !== null) checkWholePage(rest);
   return stop;
 }
