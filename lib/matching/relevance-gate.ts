@@ -57,13 +57,18 @@ const MAX_GAP = 64;
  */
 export const PUMP_CONTEXT_CHARS = 400;
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * Made at the first character past ASCII, not at start: in Chromium's isolated world, making
+ * this RegExp (a literal at the top of the module) took 0.13 ms on every page.
+ */
+let wordCharPattern: RegExp | null = null;
 /** A letter or digit, as the tokenizer's words are made of; ASCII without a RegExp. */
 function isWordChar(c: string): boolean {
   const code = c.charCodeAt(0);
   if (code < 128)
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORD_CHAR.test(c);
+  if (wordCharPattern === null) wordCharPattern = /[\p{L}\p{N}]/u;
+  return wordCharPattern.test(c);
 }
 function isLower(c: string): boolean {
   const code = c.charCodeAt(0);
