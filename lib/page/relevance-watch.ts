@@ -102,6 +102,7 @@ function watchAfterFirstStep(
   function flush(): void {
     scheduled = false;
     if (done) return;
+    if (!watchingNavigation) watchNavigation();
     const nodes = pending;
     pending = [];
     if (overflow) {
@@ -137,13 +138,23 @@ function watchAfterFirstStep(
     );
   }
 
+  // The navigation listener waits for the page's first change (the first batch): until then
+  // its text is the text the first check read whole, and a re-check after a navigation would
+  // read the same text again. A navigation before that batch makes it a whole-page check.
+  const startUrl = doc.URL;
+  let watchingNavigation = false;
+  function watchNavigation(): void {
+    watchingNavigation = true;
+    if (doc.URL !== startUrl) overflow = true;
+    // A client-side navigation may replace the content without many mutations of text.
+    lifecycle.listen(options.window, 'wxt:locationchange', () => {
+      overflow = true;
+      schedule();
+    });
+  }
+
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   lifecycle.onInvalidated(stop);
-  // A client-side navigation may replace the content without many mutations of text.
-  lifecycle.listen(options.window, 'wxt:locationchange', () => {
-    overflow = true;
-    schedule();
-  });
   if (rest !== null) checkWholePage(rest);
   return stop;
 }

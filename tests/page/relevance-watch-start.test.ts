@@ -107,7 +107,7 @@ describe('watchForRelevance: the start', () => {
     mount('<p>Tomatoes need sun.</p>');
     const env = recordingEnvironment();
     env.start();
-    expect(env.log).toEqual(['observer', 'observe', 'onInvalidated', 'listen wxt:locationchange']);
+    expect(env.log).toEqual(['observer', 'observe', 'onInvalidated']);
     expect(env.relevant()).toBe(0);
     // The observer sees text added later.
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'An intrathecal pump' }));
@@ -115,6 +115,35 @@ describe('watchForRelevance: the start', () => {
     expect(env.relevant()).toBe(1);
     expect(env.log).not.toContain('slice');
     env.abort();
+  });
+
+  it('listens for navigations from the first change of the page on', async () => {
+    mount('<p>Tomatoes need sun.</p>');
+    const env = recordingEnvironment();
+    env.start();
+    expect(env.log).not.toContain('listen wxt:locationchange');
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Compost well.' }));
+    await env.drain();
+    expect(env.log).toContain('listen wxt:locationchange');
+    expect(env.relevant()).toBe(0);
+    env.abort();
+  });
+
+  it('checks the whole page at the first change when the address changed before it', async () => {
+    const start = location.href;
+    mount('<p>The pump is quiet.</p>');
+    const env = recordingEnvironment();
+    try {
+      env.start();
+      history.pushState({}, '', '/next-article');
+      // The context is in a text of its own: only a whole-page check reads it with the pump.
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'It holds morphine.' }));
+      await env.drain();
+      expect(env.relevant()).toBe(1);
+    } finally {
+      env.abort();
+      history.replaceState({}, '', start);
+    }
   });
 
   it('counts a bare pump seen at the start with its context added later in the same text', async () => {
@@ -137,7 +166,7 @@ describe('watchForRelevance: the start', () => {
     env.start();
     // The observer is in place before the first slice is asked for, so text added while the
     // slices run is seen too.
-    expect(env.log).toEqual(['observer', 'observe', 'onInvalidated', 'listen wxt:locationchange', 'slice']);
+    expect(env.log).toEqual(['observer', 'observe', 'onInvalidated', 'slice']);
     expect(env.relevant()).toBe(0);
     await env.drain();
     expect(env.relevant()).toBe(1);
@@ -163,7 +192,7 @@ describe('watchForRelevance: the start', () => {
     const env = recordingEnvironment();
     try {
       env.start();
-      expect(env.log).toEqual(['observer', 'observe', 'onInvalidated', 'listen wxt:locationchange']);
+      expect(env.log).toEqual(['observer', 'observe', 'onInvalidated']);
       const body = document.createElement('body');
       body.append(Object.assign(document.createElement('p'), { textContent: 'intrathecal' }));
       document.documentElement.append(body);
