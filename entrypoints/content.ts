@@ -1,5 +1,5 @@
 import relevanceGate from 'virtual:claimnote/relevance-gate';
-import { createRelevanceGate } from '../lib/matching/relevance-gate';
+import { relevanceGateFromSearches } from '../lib/matching/relevance-gate';
 import { lifecycleFromContext, sliceEnvironmentFromContext } from '../lib/page/lifecycle';
 import { watchForRelevance } from '../lib/page/relevance-watch';
 import { loadPageScanner } from '../lib/page/scanner-loader';
@@ -15,7 +15,7 @@ export default defineContentScript({
     watchForRelevance({
       document,
       window,
-      gate: createRelevanceGate(relevanceGate),
+      gate: relevanceGateFromSearches(relevanceGate),
       lifecycle: lifecycleFromContext(ctx),
       slices: sliceEnvironmentFromContext(ctx, window),
       onRelevant: () => {

@@ -3,9 +3,10 @@ import type { Plugin } from 'vite';
 import { buildClaimBundle } from '../lib/claims/build-claim-bundle';
 import { checkRules, warningSummary } from '../lib/claims/check-rules';
 import { ClaimListError, loadClaimFiles } from '../lib/claims/load-claim-files';
+import { compileGateSearches } from '../lib/matching/relevance-gate-searches';
 
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
-/** The relevance gate alone, for the content script that must stay small. */
+/** The relevance gate's searches alone, for the content script that must stay small. */
 const RELEVANCE_GATE_ID = 'virtual:claimnote/relevance-gate';
 /** The claim list's version alone, for the background (reports), which needs no claim data. */
 const VERSION_ID = 'virtual:claimnote/claim-list-version';
@@ -16,7 +17,7 @@ const checked = new Set<string>();
 
 /**
  * Serves the claim list, validated and compiled at build time, as the module
- * `virtual:claimnote/claim-bundle`, and its relevance gate alone as
+ * `virtual:claimnote/claim-bundle`, and its relevance gate's searches alone as
  * `virtual:claimnote/relevance-gate`. An invalid claim file, or a rule that no example tests
  * (see `checkRules`), fails the build with the file and line named; in dev and test runs,
  * editing a claim file reloads the module.
@@ -47,7 +48,9 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
         checked.add(list.version);
       }
       if (virtualId === VERSION_ID) return `export default ${JSON.stringify(bundle.version)};`;
-      if (virtualId !== BUNDLE_ID) return `export default ${JSON.stringify(bundle.index.relevanceGate)};`;
+      // The gate's searches, built here rather than on every page (relevance-gate-searches.ts).
+      if (virtualId !== BUNDLE_ID)
+        return `export default ${JSON.stringify(compileGateSearches(bundle.index.relevanceGate))};`;
       // A JSON string for JSON.parse, not an object literal: V8 and SpiderMonkey parse JSON
       // several times faster than the same data as JavaScript.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(bundle))});`;

@@ -4,7 +4,7 @@ declare module 'virtual:claimnote/claim-bundle' {
 }
 
 declare module 'virtual:claimnote/relevance-gate' {
-  /** The claim list's relevance gate (`CompiledIndex.relevanceGate`), alone. */
-  const relevanceGate: import('../matching/relevance-gate').RelevanceGateSpec;
+  /** The searches of the claim list's relevance gate (`CompiledIndex.relevanceGate`), alone. */
+  const relevanceGate: import('../matching/relevance-gate-searches').RelevanceGateSearches;
   export default relevanceGate;
 }

@@ -1,3 +1,9 @@
+import {
+  type CompiledWordSearch,
+  compileGateSearches,
+  GateKind as Kind,
+  type RelevanceGateSearches,
+} from './relevance-gate-searches';
 import { stem } from './stem';
 
 /**
@@ -51,13 +57,18 @@ const MAX_GAP = 64;
  */
 export const PUMP_CONTEXT_CHARS = 400;
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * Made at the first character past ASCII, not at start: in Chromium's isolated world, making
+ * this RegExp (a literal at the top of the module) took 0.13 ms on every page.
+ */
+let wordCharPattern: RegExp | null = null;
 /** A letter or digit, as the tokenizer's words are made of; ASCII without a RegExp. */
 function isWordChar(c: string): boolean {
   const code = c.charCodeAt(0);
   if (code < 128)
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORD_CHAR.test(c);
+  if (wordCharPattern === null) wordCharPattern = /[\p{L}\p{N}]/u;
+  return wordCharPattern.test(c);
 }
 function isLower(c: string): boolean {
   const code = c.charCodeAt(0);
@@ -135,180 +146,205 @@ function previousWord(text: string, position: number): { stem: string; start: nu
   return { stem: stem(fold(text.slice(start, end))), start };
 }
 
-enum Kind {
-  Open,
-  Pump,
-  Context,
-  Other,
-}
-
 interface Entry {
   kind: Kind;
   /** The stems before the last one, last first. */
   before: string[];
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * The letters every surface form of a word with this stem starts with: the stemmer only cuts
- * endings, except "-ies" → "-y" ("therapies" → "therapy").
- */
-const surfacePrefix = (s: string) => (s.length > 3 && s.endsWith('y') ? s.slice(0, -1) : s);
-
-/**
- * Builds the relevance gate. One case-insensitive RegExp finds the places where a term's last
- * word may start; only there is the word read whole, stemmed as the matcher stems it, and the
- * words before it compared, so "pumpkin", "pumped up" (no context) or "gastropump" cost a
- * lookup and open nothing. A bare pump word opens the gate only with a context term at most
- * {@link PUMP_CONTEXT_CHARS} away in the same text, and only while no other device has been named.
- * Limits, all on the side of opening less: the last word of a term must start with its stem's
- * letters as written (an accent inside them hides the word), and words more than 64 characters of
- * punctuation apart are not read as one term.
+ * Builds the relevance gate from its spec (tests and tools; the content script gets the
+ * searches built at build time, see {@link relevanceGateFromSearches}).
  * @param spec the compiled gate
  * @returns the gate; always closed when `spec.open` and `spec.pumpContext` are empty
  */
 export function createRelevanceGate(spec: RelevanceGateSpec): RelevanceGate {
-  const pumpWords = new Set(spec.pump);
-  // Three searches: the first runs over all the text and looks only for terms that can open the
-  // gate and for pump words; context and other devices are looked for only around a bare pump.
-  const main = wordSearch(
-    [
-      ...spec.open.map((term) => ({ term, kind: Kind.Open })),
-      ...[...pumpWords].map((word) => ({ term: stem(word), kind: Kind.Pump })),
-      // "breast pump": to tell a pump inside another device's name from a bare one.
-      ...spec.otherDevice.map((term) => ({ term, kind: Kind.Other })),
-    ].filter(({ term, kind }) => kind !== Kind.Other || pumpWords.has(lastWord(term))),
-  );
-  const context = wordSearch(spec.pumpContext.map((term) => ({ term, kind: Kind.Context })));
-  const other = wordSearch(spec.otherDevice.map((term) => ({ term, kind: Kind.Other })));
+  return relevanceGateFromSearches(compileGateSearches(spec));
+}
 
-  function session(): RelevanceSession {
-    let relevant = false;
-    let otherDeviceNamed = false;
-    // Progress of the searches around pumps in `current`, so each part of it is read once.
-    let current: string | null = null;
-    let otherReadTo = 0;
-    let contextReadTo = 0;
-    let contextAt = Number.NEGATIVE_INFINITY;
-
-    /** Whether a bare pump at `at` has context near it; reads each stretch of text once. */
-    const hasContextNear = (text: string, at: number): boolean => {
-      if (Math.abs(at - contextAt) <= PUMP_CONTEXT_CHARS) return true;
-      const to = Math.min(text.length, at + PUMP_CONTEXT_CHARS + 1);
-      const from = Math.max(contextReadTo, at - PUMP_CONTEXT_CHARS);
-      contextReadTo = Math.max(contextReadTo, to);
-      return (
-        from < to &&
-        context.scan(text, from, to, (start) => {
-          contextAt = start;
-          return Math.abs(at - start) <= PUMP_CONTEXT_CHARS;
-        })
-      );
-    };
-
-    /** Whether another device is named before `at` (or was in an earlier text of the session). */
-    const otherDeviceBefore = (text: string, at: number): boolean => {
-      if (!otherDeviceNamed && otherReadTo < at) {
-        otherDeviceNamed = other.scan(text, otherReadTo, at, () => true);
-        otherReadTo = at;
-      }
-      return otherDeviceNamed;
-    };
-
-    return {
-      feed(text, from = 0, to = text.length) {
-        if (relevant) return true;
-        if (text !== current) {
-          current = text;
-          otherReadTo = 0;
-          contextReadTo = 0;
-          contextAt = Number.NEGATIVE_INFINITY;
-        }
-        relevant = main.scan(text, from, to, (start, word, kinds) => {
-          if (kinds.has(Kind.Open)) return true;
-          // As for the matcher, "pump" inside a device's name ("breast pump") is not bare.
-          if (!kinds.has(Kind.Pump) || kinds.has(Kind.Other) || !pumpWords.has(word)) return false;
-          return !otherDeviceBefore(text, start) && hasContextNear(text, start);
-        });
-        return relevant;
-      },
-    };
-  }
-
+/**
+ * The relevance gate over searches built ahead (lib/matching/relevance-gate-searches.ts). One
+ * case-insensitive RegExp finds the places where a term's last word may start; only there is
+ * the word read whole, stemmed as the matcher stems it, and the words before it compared, so
+ * "pumpkin", "pumped up" (no context) or "gastropump" cost a lookup and open nothing. A bare
+ * pump word opens the gate only with a context term at most {@link PUMP_CONTEXT_CHARS} away in
+ * the same text, and only while no other device has been named.
+ * Limits, all on the side of opening less: the last word of a term must start with its stem's
+ * letters as written (an accent inside them hides the word), and words more than 64 characters of
+ * punctuation apart are not read as one term.
+ *
+ * Nothing is built until used, as this runs on every page: the first text builds the first
+ * search's RegExp; its terms, the pump words and the other two searches wait for a word that
+ * may be a term.
+ * @param searches the gate's searches, as built by `compileGateSearches`
+ */
+export function relevanceGateFromSearches(searches: RelevanceGateSearches): RelevanceGate {
+  const built: BuiltSearches = {
+    pump: searches.pump,
+    pumpWords: null,
+    main: new WordSearch(searches.main),
+    context: new WordSearch(searches.context),
+    other: new WordSearch(searches.other),
+  };
+  const session = () => new GateSession(built);
   return { test: (text) => session().feed(text), session };
 }
 
-const lastWord = (term: string) => term.slice(term.lastIndexOf(' ') + 1);
+interface BuiltSearches {
+  readonly pump: readonly string[];
+  /** `pump` as a Set, made at the first bare pump. */
+  pumpWords: ReadonlySet<string> | null;
+  readonly main: WordSearch;
+  readonly context: WordSearch;
+  readonly other: WordSearch;
+}
 
-/** Terms found by one RegExp over the possible starts of their last word. */
-interface WordSearch {
+/**
+ * One pass of the gate. A class, not closures: the browser compiles a method when it first
+ * runs, so on a page without a possible term only `feed` is ever compiled.
+ */
+class GateSession implements RelevanceSession {
+  private relevant = false;
+  private otherDeviceNamed = false;
+  // Progress of the searches around pumps in `current`, so each part of it is read once.
+  private current: string | null = null;
+  private otherReadTo = 0;
+  private contextReadTo = 0;
+  private contextAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly searches: BuiltSearches) {}
+
+  feed(text: string, from = 0, to = text.length): boolean {
+    if (this.relevant) return true;
+    if (text !== this.current) {
+      this.current = text;
+      this.otherReadTo = 0;
+      this.contextReadTo = 0;
+      this.contextAt = Number.NEGATIVE_INFINITY;
+    }
+    this.relevant = this.searches.main.scan(text, from, to, (start, word, kinds) =>
+      this.opens(text, start, word, kinds),
+    );
+    return this.relevant;
+  }
+
+  /** Whether a term found by the first search opens the gate. */
+  private opens(text: string, start: number, word: string, kinds: ReadonlySet<Kind>): boolean {
+    if (kinds.has(Kind.Open)) return true;
+    // As for the matcher, "pump" inside a device's name ("breast pump") is not bare.
+    if (!kinds.has(Kind.Pump) || kinds.has(Kind.Other)) return false;
+    const searches = this.searches;
+    if (searches.pumpWords === null) searches.pumpWords = new Set(searches.pump);
+    if (!searches.pumpWords.has(word)) return false;
+    return !this.otherDeviceBefore(text, start) && this.hasContextNear(text, start);
+  }
+
+  /** Whether a bare pump at `at` has context near it; reads each stretch of text once. */
+  private hasContextNear(text: string, at: number): boolean {
+    if (Math.abs(at - this.contextAt) <= PUMP_CONTEXT_CHARS) return true;
+    const to = Math.min(text.length, at + PUMP_CONTEXT_CHARS + 1);
+    const from = Math.max(this.contextReadTo, at - PUMP_CONTEXT_CHARS);
+    this.contextReadTo = Math.max(this.contextReadTo, to);
+    return (
+      from < to &&
+      this.searches.context.scan(text, from, to, (start) => {
+        this.contextAt = start;
+        return Math.abs(at - start) <= PUMP_CONTEXT_CHARS;
+      })
+    );
+  }
+
+  /** Whether another device is named before `at` (or was in an earlier text of the session). */
+  private otherDeviceBefore(text: string, at: number): boolean {
+    if (!this.otherDeviceNamed && this.otherReadTo < at) {
+      this.otherDeviceNamed = this.searches.other.scan(text, this.otherReadTo, at, () => true);
+      this.otherReadTo = at;
+    }
+    return this.otherDeviceNamed;
+  }
+}
+
+/** Calls for each word that ends a term, with the kinds of the terms; true stops the scan. */
+type TermVisit = (start: number, word: string, kinds: ReadonlySet<Kind>) => boolean;
+
+/**
+ * Terms found by one RegExp over the possible starts of their last word. The RegExp is made
+ * at the first scan and the terms are read at the first possible word.
+ */
+class WordSearch {
+  private pattern: RegExp | null = null;
+  private byLastStem: Map<string, Entry[]> | null = null;
+
+  constructor(private readonly compiled: CompiledWordSearch) {}
+
   /**
    * Calls `visit` for each word that starts in `text[from, to)` and ends a term (matched with
    * the words before it), with the kinds of the terms it ends, until `visit` returns true.
    * @returns whether `visit` returned true
    */
-  scan(
-    text: string,
-    from: number,
-    to: number,
-    visit: (start: number, word: string, kinds: ReadonlySet<Kind>) => boolean,
-  ): boolean;
+  scan(text: string, from: number, to: number, visit: TermVisit): boolean {
+    if (this.compiled.pattern === '') return false;
+    if (this.pattern === null) this.pattern = new RegExp(this.compiled.pattern, 'gi');
+    const pattern = this.pattern;
+    // A slice longer than the range by one word, so a word that starts inside it is found
+    // whole; words are then read on the full text.
+    const piece =
+      from === 0 && to >= text.length ? text : text.slice(from, Math.min(text.length, to + MAX_WORD));
+    const limit = to - from;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(piece); m !== null && m.index < limit; m = pattern.exec(piece)) {
+      if (this.visitWord(text, from, from + m.index, visit)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Reads the word at `start`, where the RegExp found a possible last word, and visits the
+   * terms it ends. Sets the RegExp's `lastIndex` past the word read.
+   */
+  private visitWord(text: string, from: number, start: number, visit: TermVisit): boolean {
+    const pattern = this.pattern as RegExp;
+    if (start > 0 && isWordChar(text.charAt(start - 1)) && !isCaseBoundary(text, start)) return false;
+    const end = wordEnd(text, start, false);
+    if (end < 0) return false;
+    pattern.lastIndex = end - from;
+    // A brand written in camel case ("SynchroMed") is one word; joined text nodes are two.
+    let word = fold(text.slice(start, end));
+    let entries = this.entries(word);
+    if (entries === undefined) {
+      const split = wordEnd(text, start, true);
+      if (split > 0 && split < end) {
+        word = fold(text.slice(start, split));
+        entries = this.entries(word);
+        pattern.lastIndex = split - from;
+      }
+    }
+    if (entries === undefined) return false;
+    const before = wordsBefore(text, start);
+    const kinds = new Set<Kind>();
+    for (const entry of entries) {
+      if (entry.before.every((expected, i) => before(i)?.stem === expected)) kinds.add(entry.kind);
+    }
+    // `visit` may run the other searches, each with its own RegExp, so this one resumes as set.
+    return kinds.size > 0 && visit(start, word, kinds);
+  }
+
+  /** The terms whose last stem is the stem of `word`. */
+  private entries(word: string): Entry[] | undefined {
+    if (this.byLastStem === null) this.byLastStem = parseEnds(this.compiled.ends);
+    return this.byLastStem.get(stem(word));
+  }
 }
 
-function wordSearch(terms: readonly { term: string; kind: Kind }[]): WordSearch {
-  const byLastStem = new Map<string, Entry[]>();
-  for (const { term, kind } of terms) {
-    const stems = term.split(' ');
-    const last = stems[stems.length - 1];
-    if (last === undefined || last === '') continue;
-    const entries = byLastStem.get(last) ?? [];
-    entries.push({ kind, before: stems.slice(0, -1).reverse() });
-    byLastStem.set(last, entries);
-  }
-  const prefixes = [...new Set([...byLastStem.keys()].map(surfacePrefix))].sort(
-    (a, b) => b.length - a.length,
+/** Parses {@link CompiledWordSearch.ends}: a Map, so a page word like "constructor" finds nothing inherited. */
+function parseEnds(ends: string): Map<string, Entry[]> {
+  const parsed = JSON.parse(ends) as Record<string, [Kind, ...string[]][]>;
+  return new Map(
+    Object.entries(parsed).map(([last, entries]) => [
+      last,
+      entries.map(([kind, ...before]) => ({ kind, before })),
+    ]),
   );
-  if (prefixes.length === 0) return { scan: () => false };
-  const pattern = new RegExp(prefixes.map(escapeRegExp).join('|'), 'gi');
-
-  return {
-    scan(text, from, to, visit) {
-      // A slice longer than the range by one word, so a word that starts inside it is found
-      // whole; words are then read on the full text.
-      const piece =
-        from === 0 && to >= text.length ? text : text.slice(from, Math.min(text.length, to + MAX_WORD));
-      const limit = to - from;
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(piece); m !== null && m.index < limit; m = pattern.exec(piece)) {
-        const start = from + m.index;
-        if (start > 0 && isWordChar(text.charAt(start - 1)) && !isCaseBoundary(text, start)) continue;
-        const end = wordEnd(text, start, false);
-        if (end < 0) continue;
-        pattern.lastIndex = end - from;
-        // A brand written in camel case ("SynchroMed") is one word; joined text nodes are two.
-        let word = fold(text.slice(start, end));
-        let entries = byLastStem.get(stem(word));
-        if (entries === undefined) {
-          const split = wordEnd(text, start, true);
-          if (split > 0 && split < end) {
-            word = fold(text.slice(start, split));
-            entries = byLastStem.get(stem(word));
-            pattern.lastIndex = split - from;
-          }
-        }
-        if (entries === undefined) continue;
-        const before = wordsBefore(text, start);
-        const kinds = new Set<Kind>();
-        for (const entry of entries) {
-          if (entry.before.every((expected, i) => before(i)?.stem === expected)) kinds.add(entry.kind);
-        }
-        // `visit` may run the other searches, each with its own RegExp, so this one resumes as set.
-        if (kinds.size > 0 && visit(start, word, kinds)) return true;
-      }
-      return false;
-    },
-  };
 }
 
 /** The words before one candidate, read once however many terms end in its word. */

@@ -4,15 +4,21 @@
  * class costs more at start than the whole relevance check: its class setup reads
  * `runtime.id`, which makes the browser build the extension API bindings of the isolated
  * world, and it dispatches a start event to older copies. On the pages where the check never
- * passes none of that is needed: this context is an AbortController with timers and
- * listeners tied to it, and it touches the extension API only when asked whether the
- * extension is still there. The scanner, once loaded, runs under WXT's own context
+ * passes none of that is needed: this context is a list of what to undo when it ends (timers,
+ * listeners, callbacks), with an AbortSignal made only when asked for (making one is a cost of
+ * its own in a fresh isolated world), and it touches the extension API only when asked whether
+ * the extension is still there. The scanner, once loaded, runs under WXT's own context
  * (entrypoints/page-scanner.ts), which this one ends with.
  *
  * Only the members the content script and its lifecycle adapters use are provided.
  */
 export class BootContext {
-  private readonly controller = new AbortController();
+  /** Made on first use: creating an AbortController is a cost every page would pay. */
+  private controller: AbortController | null = null;
+  private ended = false;
+  private endReason: unknown;
+  /** What ends with the context: invalidation callbacks, timers, listeners. */
+  private readonly cleanups = new Set<() => void>();
   private locationWatch: ((href: string) => void)[] | null = null;
 
   /**
@@ -24,8 +30,12 @@ export class BootContext {
     readonly options?: unknown,
   ) {}
 
-  /** Aborted when the context ends. */
+  /** Aborted when the context ends. Only the scanner and sliced work ask for it. */
   get signal(): AbortSignal {
+    if (this.controller === null) {
+      this.controller = new AbortController();
+      if (this.ended) this.controller.abort(this.endReason);
+    }
     return this.controller.signal;
   }
 
@@ -34,8 +44,8 @@ export class BootContext {
    * started (then `runtime.id` is gone and the context ends now).
    */
   get isInvalid(): boolean {
-    if (!this.signal.aborted && !extensionAlive()) this.abort('Claimnote was updated or removed');
-    return this.signal.aborted;
+    if (!this.ended && !extensionAlive()) this.abort('Claimnote was updated or removed');
+    return this.ended;
   }
 
   get isValid(): boolean {
@@ -44,31 +54,41 @@ export class BootContext {
 
   /** Ends the context: every timer, listener and callback registered through it stops. */
   abort(reason?: unknown): void {
-    this.controller.abort(reason);
+    if (this.ended) return;
+    this.ended = true;
+    this.endReason = reason;
+    this.controller?.abort(reason);
+    const cleanups = [...this.cleanups];
+    this.cleanups.clear();
+    for (const cleanup of cleanups) cleanup();
   }
 
   /**
-   * Runs `cb` when the context ends.
+   * Runs `cb` when the context ends (never, when it has ended already, as with an AbortSignal).
    * @returns a function that removes `cb`
    */
   onInvalidated(cb: () => void): () => void {
-    this.signal.addEventListener('abort', cb);
-    return () => this.signal.removeEventListener('abort', cb);
+    if (this.ended) return () => undefined;
+    // A wrapper of its own, so the same callback registered twice is removed once.
+    const entry = () => cb();
+    this.cleanups.add(entry);
+    return () => this.cleanups.delete(entry);
   }
 
   /** A timeout that is cleared when the context ends. */
   setTimeout(handler: () => void, timeout?: number): number {
     const id = setTimeout(() => {
-      if (!this.signal.aborted) handler();
+      forget();
+      if (!this.ended) handler();
     }, timeout);
-    this.onInvalidated(() => clearTimeout(id));
+    const forget = this.onInvalidated(() => clearTimeout(id));
     return id as unknown as number;
   }
 
   /** An interval that is cleared when the context ends. */
   setInterval(handler: () => void, timeout?: number): number {
     const id = setInterval(() => {
-      if (!this.signal.aborted) handler();
+      if (!this.ended) handler();
     }, timeout);
     this.onInvalidated(() => clearInterval(id));
     return id as unknown as number;
@@ -77,9 +97,10 @@ export class BootContext {
   /** An idle callback that is cancelled when the context ends. */
   requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
     const id = requestIdleCallback((deadline) => {
-      if (!this.signal.aborted) callback(deadline);
+      forget();
+      if (!this.ended) callback(deadline);
     }, options);
-    this.onInvalidated(() => cancelIdleCallback(id));
+    const forget = this.onInvalidated(() => cancelIdleCallback(id));
     return id;
   }
 
@@ -97,7 +118,19 @@ export class BootContext {
       this.watchLocation(() => handler(new Event(type)));
       return;
     }
-    target.addEventListener(type, handler, { ...options, signal: this.signal });
+    this.listen(target, type, handler, options);
+  }
+
+  /** Adds a listener and removes it when the context ends, without an AbortSignal. */
+  private listen(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void {
+    if (this.ended) return;
+    target.addEventListener(type, handler, options);
+    this.onInvalidated(() => target.removeEventListener(type, handler, options));
   }
 
   private watchLocation(cb: (href: string) => void): void {
@@ -107,9 +140,9 @@ export class BootContext {
     }
     const watchers = [cb];
     this.locationWatch = watchers;
-    let last = location.href;
+    let last = document.URL;
     const check = () => {
-      const now = location.href;
+      const now = document.URL;
       if (now === last) return;
       last = now;
       for (const watcher of watchers) watcher(now);
@@ -118,7 +151,7 @@ export class BootContext {
     // The Navigation API reports same-document navigations as they finish; elsewhere the
     // address is compared once a second.
     if (typeof navigation?.addEventListener === 'function') {
-      navigation.addEventListener('navigatesuccess', check, { signal: this.signal });
+      this.listen(navigation, 'navigatesuccess', check);
     } else {
       this.setInterval(check, 1000);
     }

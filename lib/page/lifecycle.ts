@@ -113,11 +113,12 @@ interface TaskScheduler {
  * @param view the page's window, for its clock and scheduler
  */
 export function sliceEnvironmentFromContext(ctx: ContentScriptContext, view: Window): SliceEnvironment {
-  const scheduler = (view as Window & { scheduler?: Partial<TaskScheduler> }).scheduler;
   return {
     now: () => view.performance.now(),
     requestSlice: (callback, signal) => {
       if (signal?.aborted) return;
+      // Read when first needed: most pages are checked without a slice.
+      const scheduler = (view as Window & { scheduler?: Partial<TaskScheduler> }).scheduler;
       if (typeof scheduler?.postTask === 'function') {
         // Rejects when the context or the scope ends first: nothing to do then.
         scheduler

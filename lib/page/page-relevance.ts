@@ -24,8 +24,10 @@ const CHARS_PER_STEP = 256_000;
 export function* pageRelevanceSteps(root: Node, session: RelevanceSession): Generator<void, boolean, void> {
   const text = root.textContent ?? '';
   for (let from = 0; from < text.length; from += CHARS_PER_STEP) {
-    if (session.feed(text, from, Math.min(text.length, from + CHARS_PER_STEP))) return true;
-    yield;
+    const to = Math.min(text.length, from + CHARS_PER_STEP);
+    if (session.feed(text, from, to)) return true;
+    // No pause after the last piece: a page of one piece is checked in one step.
+    if (to < text.length) yield;
   }
   return false;
 }

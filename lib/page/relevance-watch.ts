@@ -1,4 +1,4 @@
-import type { RelevanceGate } from '../matching/relevance-gate';
+import type { RelevanceGate, RelevanceSession } from '../matching/relevance-gate';
 import { watchDom } from './dom-watcher';
 import type { Lifecycle } from './lifecycle';
 import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
@@ -35,13 +35,38 @@ const PENDING_NODE_LIMIT = 2000;
  * @returns a function that stops watching without reporting
  */
 export function watchForRelevance(options: RelevanceWatchOptions): () => void {
+  // One session for the whole watch: a bare pump seen on the page and its context added later
+  // count together.
+  const session = options.gate.session();
+  // The first check's first step runs now, in the content script's own task: it reads the
+  // text once and tests its first piece, which on most pages is all of it. A page that passes
+  // here never creates an observer or a listener; one that fails gets its watch in this same
+  // task, before anything on the page can change, so no text is missed between check and watch.
+  const body = options.document.body;
+  const firstCheck = body === null ? null : pageRelevanceSteps(body, session);
+  const firstStep = firstCheck?.next();
+  if (firstStep?.done && firstStep.value) {
+    options.onRelevant();
+    return () => undefined;
+  }
+  return watchAfterFirstStep(options, session, firstStep?.done === false ? firstCheck : null);
+}
+
+/**
+ * The watch of a page that did not pass the first step of the check: the DOM watcher, the
+ * navigation listener from the first change on, and the rest of the check in slices when the
+ * page is longer than one step.
+ * @param rest the first check's remaining steps, or null when it is finished
+ */
+function watchAfterFirstStep(
+  options: RelevanceWatchOptions,
+  session: RelevanceSession,
+  rest: Generator<void, boolean, void> | null,
+): () => void {
   const { document: doc } = options;
   // Everything the watch registers ends with this scope: on success, on stop, or with the
   // lifecycle it was opened in.
   const scope = openScope(options.lifecycle);
-  // One session for the whole watch: a bare pump seen on the page and its context added later
-  // count together.
-  const session = options.gate.session();
   let fullCheckRunning = false;
 
   const finish = () => {
@@ -50,7 +75,7 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     options.onRelevant();
   };
 
-  // Watch before the first check, so text added while it runs is not missed.
+  // Created before the rest of the check runs, so text added meanwhile is not missed.
   const watcher = watchDom({
     window: options.window,
     target: doc.documentElement,
@@ -59,21 +84,24 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     delayMs: options.flushDelayMs,
     limit: PENDING_NODE_LIMIT,
     onFlush: (changes) => {
-      if (changes === 'all') checkWholePage();
+      const navigated = watchingNavigation ? false : watchNavigation();
+      if (changes === 'all' || navigated) checkWholePage();
       else if (nodesAreRelevant(changes, session)) finish();
     },
   });
 
-  function checkWholePage(): void {
+  function checkWholePage(steps?: Generator<void, boolean, void>): void {
     if (fullCheckRunning) {
       // Check again once this check ends: the batch it was asked for may have come after it read.
       watcher.markAllChanged();
       return;
     }
     const body = doc.body;
-    if (body === null) return;
+    if (steps === undefined && body === null) return;
     fullCheckRunning = true;
-    runInSlices(pageRelevanceSteps(body, session), options.slices, { signal: scope.signal }).then(
+    runInSlices(steps ?? pageRelevanceSteps(body as HTMLElement, session), options.slices, {
+      signal: scope.signal,
+    }).then(
       ({ value }) => {
         fullCheckRunning = false;
         if (value) finish();
@@ -84,8 +112,19 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
     );
   }
 
-  // A client-side navigation may replace the content without many mutations of text.
-  scope.listen(options.window, 'wxt:locationchange', () => watcher.markAllChanged());
-  checkWholePage();
+  // The navigation listener waits for the page's first change (the first flush): until then
+  // its text is the text the first check read whole, and a re-check after a navigation would
+  // read the same text again. A navigation before that flush makes it a whole-page check.
+  const startUrl = doc.URL;
+  let watchingNavigation = false;
+  /** @returns whether the address changed since the watch started */
+  function watchNavigation(): boolean {
+    watchingNavigation = true;
+    // A client-side navigation may replace the content without many mutations of text.
+    scope.listen(options.window, 'wxt:locationchange', () => watcher.markAllChanged());
+    return doc.URL !== startUrl;
+  }
+
+  if (rest !== null) checkWholePage(rest);
   return scope.close;
 }

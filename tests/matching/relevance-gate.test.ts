@@ -86,6 +86,13 @@ describe('relevance gate: words', () => {
     expect(termStems('ZICONOTIDÉ')).toEqual(termStems('ziconotide'));
     expect(open('ZICONOTIDÉ')).toBe(true);
   });
+
+  it('reads letters past ASCII as part of a word', () => {
+    // "é" and "ß" glued to the term make one longer word; a non-letter ("–") does not.
+    expect(open('éintrathecal')).toBe(false);
+    expect(open('intrathecalß')).toBe(false);
+    expect(open('–intrathecal–')).toBe(true);
+  });
 });
 
 describe('relevance gate: sessions', () => {

@@ -51,6 +51,53 @@ describe('BootContext', () => {
     }
   });
 
+  it('creates no AbortController to start, time, listen or watch the address', () => {
+    const Original = globalThis.AbortController;
+    let made = 0;
+    globalThis.AbortController = class extends Original {
+      constructor() {
+        super();
+        made += 1;
+      }
+    };
+    try {
+      const ctx = new BootContext('content');
+      const calls: string[] = [];
+      ctx.setTimeout(() => calls.push('timeout'), 10);
+      ctx.addEventListener(window, 'resize', () => calls.push('resize'));
+      ctx.addEventListener(window, 'wxt:locationchange', () => calls.push('navigation'));
+      ctx.onInvalidated(() => calls.push('invalidated'));
+      vi.advanceTimersByTime(10);
+      window.dispatchEvent(new Event('resize'));
+      expect(made).toBe(0);
+      // Made when asked for, and aborted with the context.
+      const signal = ctx.signal;
+      expect(made).toBe(1);
+      ctx.abort('done');
+      expect(signal.aborted).toBe(true);
+      window.dispatchEvent(new Event('resize'));
+      expect(calls).toEqual(['timeout', 'resize', 'invalidated']);
+    } finally {
+      globalThis.AbortController = Original;
+    }
+  });
+
+  it('hands out an aborted signal after it ended, and never runs callbacks added then', () => {
+    const ctx = new BootContext('content');
+    const calls: string[] = [];
+    const remove = ctx.onInvalidated(() => calls.push('removed'));
+    remove();
+    ctx.abort('stopped');
+    ctx.onInvalidated(() => calls.push('late'));
+    ctx.addEventListener(window, 'resize', () => calls.push('resize'));
+    ctx.setTimeout(() => calls.push('timeout'), 1);
+    vi.advanceTimersByTime(10);
+    window.dispatchEvent(new Event('resize'));
+    expect(ctx.signal.aborted).toBe(true);
+    expect(ctx.signal.reason).toBe('stopped');
+    expect(calls).toEqual([]);
+  });
+
   it('ends when the extension is gone, and then runs no timer or listener', () => {
     const api = installApi(undefined);
     try {

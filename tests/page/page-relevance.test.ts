@@ -55,7 +55,12 @@ describe('pageRelevanceSteps', () => {
   it('yields between pieces of a long irrelevant text', () => {
     const body = mount('<p></p>');
     body.firstChild?.appendChild(document.createTextNode('seeds '.repeat(200_000)));
-    expect(run(body)).toEqual({ relevant: false, steps: 5 });
+    // 1.2 million characters are five pieces, with four pauses between them.
+    expect(run(body)).toEqual({ relevant: false, steps: 4 });
+  });
+
+  it('checks a text of one piece in one step, without a pause after it', () => {
+    expect(run(mount(`<p>${'seeds '.repeat(1_000)}</p>`))).toEqual({ relevant: false, steps: 0 });
   });
 });
 
