@@ -62,14 +62,15 @@ export default defineConfig({
       gecko_android: { strict_min_version: '142.0' },
     },
     permissions: ['storage', 'contextMenus'],
-    // The content script imports the scanner only on pages with relevant words (see
-    // lib/page/scanner-loader.ts), and the scanner fetches the claim list; an import or fetch
+    // The content script imports the relevance watch when a page may be relevant or changes
+    // (lib/page/boot-watch.ts) and the scanner only on pages with relevant words
+    // (lib/page/scanner-loader.ts), and the scanner fetches the claim list; an import or fetch
     // from a content script needs the file listed here.
     // Chrome's dynamic URL changes every session, so a page cannot use the file to detect
     // Claimnote; WXT writes the Firefox (MV2) form, where the URL holds a per-install UUID.
     web_accessible_resources: [
       {
-        resources: ['page-scanner.js', 'claim-bundle.json'],
+        resources: ['relevance-watch.js', 'page-scanner.js', 'claim-bundle.json'],
         matches: ['http://*/*', 'https://*/*'],
         use_dynamic_url: true,
       },

@@ -8,9 +8,14 @@ import { compileGateSearches } from '../lib/matching/relevance-gate-searches';
 const BUNDLE_ID = 'virtual:claimnote/claim-bundle';
 /** The relevance gate's searches alone, for the content script that must stay small. */
 const RELEVANCE_GATE_ID = 'virtual:claimnote/relevance-gate';
+/**
+ * The pattern of the gate's first search alone, for the test the content script runs on every
+ * page (lib/page/boot-watch.ts): where it finds nothing, the gate cannot open.
+ */
+const PREFIXES_ID = 'virtual:claimnote/relevance-prefixes';
 /** The claim list's version alone, for the background (reports), which needs no claim data. */
 const VERSION_ID = 'virtual:claimnote/claim-list-version';
-const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_GATE_ID, VERSION_ID]);
+const VIRTUAL_IDS = new Set([BUNDLE_ID, RELEVANCE_GATE_ID, PREFIXES_ID, VERSION_ID]);
 // The checks run once per claim-list version and process: a WXT build runs several vite builds,
 // each with its own plugin instance, and each loads both virtual modules.
 const checked = new Set<string>();
@@ -48,6 +53,10 @@ export function claimListPlugin(claimsDir = resolve(import.meta.dirname, '..', '
         checked.add(list.version);
       }
       if (virtualId === VERSION_ID) return `export default ${JSON.stringify(bundle.version)};`;
+      if (virtualId === PREFIXES_ID) {
+        const { main } = compileGateSearches(bundle.index.relevanceGate);
+        return `export default ${JSON.stringify(main.pattern)};`;
+      }
       // The gate's searches, built here rather than on every page (relevance-gate-searches.ts).
       if (virtualId !== BUNDLE_ID)
         return `export default ${JSON.stringify(compileGateSearches(bundle.index.relevanceGate))};`;

@@ -8,3 +8,12 @@ declare module 'virtual:claimnote/relevance-gate' {
   const relevanceGate: import('../matching/relevance-gate-searches').RelevanceGateSearches;
   export default relevanceGate;
 }
+
+declare module 'virtual:claimnote/relevance-prefixes' {
+  /**
+   * The source of the relevance gate's first search (`RelevanceGateSearches.main.pattern`):
+   * a text where it finds nothing, case-insensitively, cannot open the gate.
+   */
+  const pattern: string;
+  export default pattern;
+}

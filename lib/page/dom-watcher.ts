@@ -40,6 +40,12 @@ export interface DomWatcherOptions {
    * when its next pass starts, so no pass is handed changes while another runs).
    */
   busy?(): boolean;
+  /**
+   * Changes recorded before this watcher existed (by the content script's boot observer,
+   * boot-watch.ts), handed over in the task that creates it so none is lost between the two;
+   * `'all'` when there were too many to keep.
+   */
+  earlier?: readonly MutationRecord[] | 'all';
 }
 
 /** A watch of the page's DOM started by {@link watchDom}. */
@@ -142,6 +148,12 @@ export function watchDom(options: DomWatcherOptions): DomWatcher {
     observer.disconnect();
     records = [];
   });
+  if (options.earlier === 'all') {
+    all = true;
+    schedule();
+  } else if (options.earlier !== undefined) {
+    record(options.earlier);
+  }
 
   function schedule(): void {
     if (scheduled || scope.signal.aborted) return;

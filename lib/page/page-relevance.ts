@@ -6,7 +6,7 @@ import { inNonTextElement } from './non-text-tags';
  * Characters tested per step. A regular-expression test over several megabytes (one 10 MB
  * text node) was a stall of half a second when run at once.
  */
-const CHARS_PER_STEP = 256_000;
+export const CHARS_PER_STEP = 256_000;
 
 /**
  * The relevance gate over the text under `root`, as steps for the slice scheduler.

@@ -17,6 +17,20 @@ export interface RelevanceWatchOptions {
   onRelevant(): void;
   /** Wait between a first mutation and its check, in ms: one check per burst. @default 150 */
   flushDelayMs?: number;
+  /**
+   * The content script's boot already found no possible term in the page's text
+   * (boot-watch.ts) and recorded the changes since: the watch starts from those, without a
+   * first check of its own.
+   */
+  afterBoot?: BootHandoff;
+}
+
+/** What the boot observer hands the watch it loads. */
+export interface BootHandoff {
+  /** Mutations recorded since the boot's check, or `'all'` when there were too many. */
+  records: readonly MutationRecord[] | 'all';
+  /** The page's address when the boot checked it. */
+  url: string;
 }
 
 /**
@@ -38,6 +52,7 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
   // One session for the whole watch: a bare pump seen on the page and its context added later
   // count together.
   const session = options.gate.session();
+  if (options.afterBoot !== undefined) return watchAfterFirstStep(options, session, null, options.afterBoot);
   // The first check's first step runs now, in the content script's own task: it reads the
   // text once and tests its first piece, which on most pages is all of it. A page that passes
   // here never creates an observer or a listener; one that fails gets its watch in this same
@@ -57,11 +72,13 @@ export function watchForRelevance(options: RelevanceWatchOptions): () => void {
  * navigation listener from the first change on, and the rest of the check in slices when the
  * page is longer than one step.
  * @param rest the first check's remaining steps, or null when it is finished
+ * @param boot what the boot observer recorded since its check, when it did the first check
  */
 function watchAfterFirstStep(
   options: RelevanceWatchOptions,
   session: RelevanceSession,
   rest: Generator<void, boolean, void> | null,
+  boot?: BootHandoff,
 ): () => void {
   const { document: doc } = options;
   // Everything the watch registers ends with this scope: on success, on stop, or with the
@@ -83,6 +100,7 @@ function watchAfterFirstStep(
     watch: 'added',
     delayMs: options.flushDelayMs,
     limit: PENDING_NODE_LIMIT,
+    ...(boot === undefined ? {} : { earlier: boot.records }),
     onFlush: (changes) => {
       const navigated = watchingNavigation ? false : watchNavigation();
       if (changes === 'all' || navigated) checkWholePage();
@@ -115,7 +133,7 @@ function watchAfterFirstStep(
   // The navigation listener waits for the page's first change (the first flush): until then
   // its text is the text the first check read whole, and a re-check after a navigation would
   // read the same text again. A navigation before that flush makes it a whole-page check.
-  const startUrl = doc.URL;
+  const startUrl = boot?.url ?? doc.URL;
   let watchingNavigation = false;
   /** @returns whether the address changed since the watch started */
   function watchNavigation(): boolean {

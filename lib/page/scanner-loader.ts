@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extensionUrl, importStart, registerStart } from './extension-script';
 
 /**
  * Starts the full scanner (matcher, claim list, notes UI) in one frame.
@@ -9,22 +10,15 @@ export type StartPageScanner = (ctx: ContentScriptContext) => Promise<unknown>;
 /** File of the scanner, built from `entrypoints/page-scanner.ts`. */
 export const PAGE_SCANNER_FILE = '/page-scanner.js';
 
-/**
- * Where the scanner script leaves its start function. It is evaluated as a module in the
- * content script's isolated world (Chrome) or sandbox (Firefox), so the page cannot see this
- * property; a second import of the same URL is not evaluated again, so the function is read
- * from here on every start rather than from the import's result.
- */
+/** Where the scanner script leaves its start function (extension-script.ts). */
 const START_KEY = '__claimnoteStartPageScanner';
-
-type ScannerGlobal = typeof globalThis & { [START_KEY]?: StartPageScanner };
 
 /**
  * Called by the scanner script when it is evaluated.
  * @param start the scanner's start function
  */
 export function registerPageScanner(start: StartPageScanner): void {
-  (globalThis as ScannerGlobal)[START_KEY] = start;
+  registerStart(START_KEY, start);
 }
 
 /**
@@ -39,9 +33,7 @@ export async function loadPageScanner(
   ctx: ContentScriptContext,
   url: string = extensionUrl(PAGE_SCANNER_FILE),
 ): Promise<void> {
-  await import(/* @vite-ignore */ url);
-  const start = (globalThis as ScannerGlobal)[START_KEY];
-  if (typeof start !== 'function') throw new Error(`Claimnote: ${url} did not register a scanner`);
+  const start = await importStart<StartPageScanner>(url, START_KEY);
   // A task of its own for the start: the import resolves in the microtasks of the task that
   // evaluated the module, so starting here would add the matcher's and controller's set-up to
   // that task, which is already the longest the scanner makes.
@@ -60,17 +52,4 @@ function nextTask(ctx: ContentScriptContext): Promise<void> {
       resolve();
     }, 0);
   });
-}
-
-/**
- * The extension's URL for `path`, read from the API when called: importing `wxt/browser`
- * would read `runtime.id` when the content script starts, on every page (see
- * lib/page/boot-context.ts).
- */
-function extensionUrl(path: string): string {
-  type Api = { runtime: { getURL(path: string): string } };
-  const { browser, chrome } = globalThis as { browser?: Api; chrome?: Api };
-  const api = browser ?? chrome;
-  if (!api) throw new Error('Claimnote: no extension API in this context');
-  return api.runtime.getURL(path);
 }
