@@ -16,9 +16,13 @@ import { type FixtureServer, startFixtureServer } from './harness/fixture-server
 
 // Pages about pumpkins and breast pumps must cost what any irrelevant page costs: the content
 // script's gate stays shut and page-scanner.js is never loaded. The test runs a copy of the
-// build whose page-scanner.js, when evaluated, sets an attribute on <html> (the DOM is shared
-// with the isolated world), so loading is observed directly, whatever the scanner later shows.
+// build whose page-scanner.js and relevance-watch.js, when evaluated, set an attribute on
+// <html> (the DOM is shared with the isolated world), so loading is observed directly,
+// whatever the scanner later shows.
 const MARK = 'data-e2e-page-scanner';
+const WATCH_MARK = 'data-e2e-relevance-watch';
+/** A page without any word the gate's first search finds: the boot alone handles it. */
+const NO_TERM_PAGE = 'other-topics/tomato-notes.html';
 const SHUT_PAGES = ['other-topics/pumpkin-harvest.html', 'other-topics/breast-pump-guide.html'];
 const CONTROL = 'blog/living-with-my-pain-pump.html';
 /** Long enough for document_idle, the content script and its first check, on a loaded machine. */
@@ -27,17 +31,24 @@ const QUIET_MS = 3_000;
 async function instrumentedBuild(browser: BrowserName): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `claimnote-gate-${browser}-`));
   await cp(await requireBuild(browser), dir, { recursive: true });
-  const scanner = join(dir, 'page-scanner.js');
-  const source = await readFile(scanner, 'utf8');
-  await writeFile(
-    scanner,
-    `${source}\n;document.documentElement.setAttribute(${JSON.stringify(MARK)}, 'loaded');\n`,
-  );
+  for (const [file, mark] of [
+    ['page-scanner.js', MARK],
+    ['relevance-watch.js', WATCH_MARK],
+  ] as const) {
+    const script = join(dir, file);
+    const source = await readFile(script, 'utf8');
+    await writeFile(
+      script,
+      `${source}\n;document.documentElement.setAttribute(${JSON.stringify(mark)}, 'loaded');\n`,
+    );
+  }
   return dir;
 }
 
 const scannerLoaded = (page: DriverPage) =>
   page.evaluate((mark) => document.documentElement.hasAttribute(mark), MARK);
+const watchLoaded = (page: DriverPage) =>
+  page.evaluate((mark) => document.documentElement.hasAttribute(mark), WATCH_MARK);
 
 describe.each(BROWSERS)('relevance gate in %s', (browserName) => {
   let dir = '';
@@ -85,6 +96,29 @@ describe.each(BROWSERS)('relevance gate in %s', (browserName) => {
     );
     // A resource 404 is the fixture server's missing favicon, which Chromium sometimes asks for
     // anyway (seen once in three full runs); every other console error still fails the test.
+    expect(page.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+    await page.close();
+  });
+
+  it('a page with no possible term loads no other script, until relevant text is added', async () => {
+    expect(fixtureExpectations(NO_TERM_PAGE).initial).toEqual([]);
+    const page = await open(NO_TERM_PAGE);
+    await delay(QUIET_MS);
+    expect(await watchLoaded(page)).toBe(false);
+    expect(await scannerLoaded(page)).toBe(false);
+    // The boot's observer was recording: the watch it loads now takes the record over.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'My father has a baclofen pump for spasticity after his spinal cord injury.';
+      document.body.append(p);
+    }, undefined);
+    await waitFor(
+      page,
+      () => scannerLoaded(page),
+      15_000,
+      'page-scanner.js evaluated after the boot handed over',
+    );
+    expect(await watchLoaded(page)).toBe(true);
     expect(page.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import bundle from 'virtual:claimnote/claim-bundle';
 import shipped from 'virtual:claimnote/relevance-gate';
+import possibleTermPattern from 'virtual:claimnote/relevance-prefixes';
 import { describe, expect, it } from 'vitest';
 import { loadClaimFiles } from '../../lib/claims/load-claim-files';
 import { createRelevanceGate, relevanceGateFromSearches } from '../../lib/matching/relevance-gate';
@@ -72,5 +73,37 @@ describe('relevance gate searches', () => {
       compileGateSearches({ open: [], pump: [], pumpContext: [], otherDevice: [] }),
     );
     expect(gate.test('intrathecal baclofen pump with morphine')).toBe(false);
+  });
+
+  it("let the boot's plain test skip only texts the gate keeps shut", () => {
+    // boot-watch.ts skips the gate where this test finds nothing; it must never skip a text the
+    // gate would open on, whatever its case, script or punctuation.
+    expect(possibleTermPattern).toBe(shipped.main.pattern);
+    const possibleTerm = new RegExp(possibleTermPattern, 'i');
+    const gate = relevanceGateFromSearches(shipped);
+    const { claims } = loadClaimFiles(resolve(import.meta.dirname, '../../claims'));
+    const examples = claims.flatMap((claim) =>
+      [...claim.examples.positive, ...claim.examples.negative].map((e) =>
+        typeof e === 'string' ? e : `${e.context}\n\n${e.text}`,
+      ),
+    );
+    const tricky = [
+      'INTRATHECAL BACLOFEN',
+      'Intrathecal\u00a0morphine pump',
+      'la pompe intrathécale à baclofène',
+      'Ziconotide (Prialt®) infusion',
+      'the pain-pump company',
+      'ＩＮＴＲＡＴＨＥＣＡＬ pump',
+      'an implanted drug-delivery system',
+    ];
+    let opened = 0;
+    for (const text of [...examples, ...tricky]) {
+      if (!gate.test(text)) continue;
+      opened += 1;
+      expect(possibleTerm.test(text), text).toBe(true);
+    }
+    expect(opened).toBeGreaterThan(100);
+    // And it does skip ordinary pages.
+    expect(possibleTerm.test('Tomatoes need sun; water them at the base in the morning.')).toBe(false);
   });
 });

@@ -144,14 +144,14 @@ describe.each(['chrome', 'firefox'])('%s package', (browser) => {
     if (browser === 'chrome') {
       expect(resources).toEqual([
         {
-          resources: ['page-scanner.js', 'claim-bundle.json'],
+          resources: ['relevance-watch.js', 'page-scanner.js', 'claim-bundle.json'],
           matches: ['http://*/*', 'https://*/*'],
           use_dynamic_url: true,
         },
       ]);
     } else {
       // MV2 form; Firefox puts a random per-install UUID in moz-extension:// URLs instead.
-      expect(resources).toEqual(['page-scanner.js', 'claim-bundle.json']);
+      expect(resources).toEqual(['relevance-watch.js', 'page-scanner.js', 'claim-bundle.json']);
     }
   });
 

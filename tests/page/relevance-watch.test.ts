@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRelevanceGate } from '../../lib/matching/relevance-gate';
-import { watchForRelevance } from '../../lib/page/relevance-watch';
+import { type BootHandoff, watchForRelevance } from '../../lib/page/relevance-watch';
 import { mount } from './mount';
 import { virtualClock } from './virtual-clock';
 
@@ -14,7 +14,7 @@ const gate = createRelevanceGate({
 let invalidate: (() => void) | undefined;
 afterEach(() => invalidate?.());
 
-function watch() {
+function watch(afterBoot?: BootHandoff) {
   const env = virtualClock();
   invalidate = env.invalidate;
   let calls = 0;
@@ -28,6 +28,7 @@ function watch() {
       calls += 1;
     },
     flushDelayMs: 5,
+    ...(afterBoot === undefined ? {} : { afterBoot }),
   });
   return { calls: () => calls, invalidate: env.invalidate, stop, clock: env };
 }
@@ -154,5 +155,46 @@ describe('watchForRelevance', () => {
     append('p', 'intrathecal');
     await watcher.clock.runUntilIdle();
     expect(watcher.calls()).toBe(0);
+  });
+
+  describe('after the boot (boot-watch.ts) handed over', () => {
+    /** Records of `change`, as the boot's own observer would have kept them. */
+    async function recordsOf(change: () => void): Promise<MutationRecord[]> {
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+      change();
+      const records = observer.takeRecords();
+      observer.disconnect();
+      return records;
+    }
+
+    it('checks what the boot recorded, not the whole page again', async () => {
+      // The page's own text would open the gate; only a whole-page check would read it.
+      mount('<p>Her baclofen pump was refilled.</p>');
+      const records = await recordsOf(() => append('p', 'Compost well.'));
+      const watcher = watch({ records, url: document.URL });
+      await watcher.clock.runUntilIdle();
+      expect(watcher.calls()).toBe(0);
+    });
+
+    it('reports relevant text the boot recorded', async () => {
+      mount('<p>Tomatoes need sun.</p>');
+      const records = await recordsOf(() => append('p', 'An intrathecal pump.'));
+      const watcher = watch({ records, url: document.URL });
+      await watcher.clock.runUntilIdle();
+      expect(watcher.calls()).toBe(1);
+    });
+
+    it("checks the whole page when the boot kept too many records ('all') or the address changed", async () => {
+      mount('<p>Her baclofen pump was refilled.</p>');
+      const all = watch({ records: 'all', url: document.URL });
+      await all.clock.runUntilIdle();
+      expect(all.calls()).toBe(1);
+      invalidate?.();
+      const records = await recordsOf(() => append('p', 'Compost well.'));
+      const moved = watch({ records, url: 'https://example.org/before-navigation' });
+      await moved.clock.runUntilIdle();
+      expect(moved.calls()).toBe(1);
+    });
   });
 });

@@ -48,7 +48,9 @@ describe('loadPageScanner', () => {
 
   it('fails readably when the script registers nothing', async () => {
     const ctx = new ContentScriptContext('loader-test');
-    await expect(loadPageScanner(ctx, REGISTERS_NOTHING)).rejects.toThrow(/did not register a start function/);
+    await expect(loadPageScanner(ctx, REGISTERS_NOTHING)).rejects.toThrow(
+      /did not register a start function/,
+    );
     ctx.abort();
   });
 });
