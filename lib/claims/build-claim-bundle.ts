@@ -1,4 +1,5 @@
 import { compileIndex } from '../matching/compile-index';
+import { compileGateSearches } from '../matching/relevance-gate-searches';
 import type { ClaimBundle } from './claim-bundle';
 import type { ClaimList, ClaimNote } from './claim-list';
 
@@ -19,5 +20,12 @@ export function buildClaimBundle(list: ClaimList): ClaimBundle {
     reviewed: claim.reviewed,
     sources: claim.sources.flatMap((id) => sourcesById.get(id) ?? []),
   }));
-  return { version: list.version, reviewed: list.reviewed, notes, index: compileIndex(list) };
+  const index = compileIndex(list);
+  return {
+    version: list.version,
+    reviewed: list.reviewed,
+    notes,
+    index,
+    gateSearches: compileGateSearches(index.relevanceGate),
+  };
 }

@@ -1,4 +1,5 @@
 import type { CompiledIndex } from '../matching/compiled-index';
+import type { RelevanceGateSearches } from '../matching/relevance-gate-searches';
 import type { ClaimNote } from './claim-list';
 
 /**
@@ -11,4 +12,9 @@ export interface ClaimBundle {
   reviewed: string;
   notes: ClaimNote[];
   index: CompiledIndex;
+  /**
+   * The relevance gate's searches (`index.relevanceGate` compiled at build time), for the
+   * scanner's own watch after a resume: building them on the page would ship their compiler.
+   */
+  gateSearches: RelevanceGateSearches;
 }

@@ -28,12 +28,14 @@ const claimBundleUrl = () => (browser.runtime.getURL as (path: string) => string
 
 function isClaimBundleShape(value: unknown): value is ClaimBundle {
   if (typeof value !== 'object' || value === null) return false;
-  const { version, reviewed, notes, index } = value as Record<string, unknown>;
+  const { version, reviewed, notes, index, gateSearches } = value as Record<string, unknown>;
   return (
     typeof version === 'string' &&
     typeof reviewed === 'string' &&
     Array.isArray(notes) &&
     typeof index === 'object' &&
-    index !== null
+    index !== null &&
+    typeof gateSearches === 'object' &&
+    gateSearches !== null
   );
 }

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ClaimBundle } from '../claims/claim-bundle';
 import type { ClaimNote } from '../claims/claim-list';
 import { createMatcher } from '../matching/matcher';
-import { createRelevanceGate } from '../matching/relevance-gate';
+import { relevanceGateFromSearches } from '../matching/relevance-gate';
 import { sendFrameFindings } from '../messaging/client';
 import {
   contentMessageSchema,
@@ -61,7 +61,7 @@ export async function startContentScript(
     document,
     window,
     matcher,
-    gate: createRelevanceGate(bundle.index.relevanceGate),
+    gate: relevanceGateFromSearches(bundle.gateSearches),
     notes,
     isHidden: computedStyleHiddenPredicate(window),
     createVisibilityTest: () => createVisibilityTest(window),

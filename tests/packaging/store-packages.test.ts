@@ -172,7 +172,9 @@ describe.each(['chrome', 'firefox'])('%s package', (browser) => {
     expect(contentScript).not.toContain('$ZodType');
     expect(contentScript).not.toContain(polyfill);
     expect(contentScript).toContain('intrathecal');
-    expect(contentScript.length).toBeLessThan(20_000);
+    // Every page compiles it (issue 12: the start of an irrelevant page). It holds the boot
+    // test and its observer; the gate and the DOM watcher are in relevance-watch.js.
+    expect(contentScript.length).toBeLessThan(8_000);
   });
 
   it('keeps the scanner and the background at half their size with full zod and inline claim data', async () => {
