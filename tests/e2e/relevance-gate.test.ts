@@ -71,6 +71,22 @@ describe.each(BROWSERS)('relevance gate in %s', (browserName) => {
     return page;
   };
 
+  /**
+   * Adds a paragraph as the page's own script would, then waits for the scanner, and checks
+   * the page logged no error on the way. A resource 404 is the fixture server's missing
+   * favicon, which Chromium sometimes asks for anyway (seen once in three full runs); every
+   * other console error still fails the test.
+   */
+  const addTextAndAwaitScanner = async (page: DriverPage, text: string, what: string) => {
+    await page.evaluate((paragraph) => {
+      const p = document.createElement('p');
+      p.textContent = paragraph;
+      document.body.append(p);
+    }, text);
+    await waitFor(page, () => scannerLoaded(page), 15_000, what);
+    expect(page.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+  };
+
   it('control: an intrathecal page loads the scanner', async () => {
     const page = await open(CONTROL);
     await waitFor(page, () => scannerLoaded(page), 15_000, 'page-scanner.js evaluated on the control page');
@@ -83,20 +99,11 @@ describe.each(BROWSERS)('relevance gate in %s', (browserName) => {
     await delay(QUIET_MS);
     expect(await scannerLoaded(page)).toBe(false);
     // The content script was running all along: relevant text added now opens the gate.
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent = 'My mother has had an intrathecal pump for her back pain since 2021.';
-      document.body.append(p);
-    }, undefined);
-    await waitFor(
+    await addTextAndAwaitScanner(
       page,
-      () => scannerLoaded(page),
-      15_000,
+      'My mother has had an intrathecal pump for her back pain since 2021.',
       'page-scanner.js evaluated after relevant text was added',
     );
-    // A resource 404 is the fixture server's missing favicon, which Chromium sometimes asks for
-    // anyway (seen once in three full runs); every other console error still fails the test.
-    expect(page.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
     await page.close();
   });
 
@@ -107,19 +114,12 @@ describe.each(BROWSERS)('relevance gate in %s', (browserName) => {
     expect(await watchLoaded(page)).toBe(false);
     expect(await scannerLoaded(page)).toBe(false);
     // The boot's observer was recording: the watch it loads now takes the record over.
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent = 'My father has a baclofen pump for spasticity after his spinal cord injury.';
-      document.body.append(p);
-    }, undefined);
-    await waitFor(
+    await addTextAndAwaitScanner(
       page,
-      () => scannerLoaded(page),
-      15_000,
+      'My father has a baclofen pump for spasticity after his spinal cord injury.',
       'page-scanner.js evaluated after the boot handed over',
     );
     expect(await watchLoaded(page)).toBe(true);
-    expect(page.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
     await page.close();
   });
 });
