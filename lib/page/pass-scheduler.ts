@@ -62,6 +62,8 @@ export function createPassScheduler<T>(options: PassSchedulerOptions<T>): PassSc
   let held: DomChanges | null = null;
   let backoffMs = 0;
   let discarded = 0;
+  /** One console line per page for failed passes, however many follow. */
+  let failureLogged = false;
 
   const request = (changes?: DomChanges) => {
     if (changes !== undefined) held = merge(held, changes);
@@ -99,8 +101,13 @@ export function createPassScheduler<T>(options: PassSchedulerOptions<T>): PassSc
         if (!changedDuring) backoffMs = 0;
         await options.commit(value, signal);
       }
-    } catch {
-      // Aborted (pause, teardown) or the page changed under the walk; the next pass covers it.
+    } catch (error) {
+      if (signal.aborted) return;
+      // The page changed under the walk in a way the update could not follow. The changes it
+      // took are gone with it, so the next pass reads the whole page rather than missing them.
+      if (!failureLogged) console.error('Claimnote: a pass failed; reading the whole page again', error);
+      failureLogged = true;
+      held = merge(held, 'all');
     }
     if (signal.aborted) return;
     state = 'idle';

@@ -124,4 +124,34 @@ describe('createPassScheduler', () => {
     await clock.runUntilIdle();
     expect(updates).toHaveLength(1);
   });
+
+  it('follows a pass whose update failed with one that reads the whole page', async () => {
+    const clock = virtualClock();
+    const scope = openScope(clock.lifecycle);
+    const updates: (DomChanges | null)[] = [];
+    const errors: unknown[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const scheduler = createPassScheduler<number>({
+        scope,
+        delayMs: 100,
+        takeChanges: () => null,
+        changesPending: () => false,
+        update: async (changes) => {
+          updates.push(changes);
+          if (updates.length <= 2) throw new Error('the page changed under the walk');
+          return updates.length;
+        },
+        commit: async () => undefined,
+      });
+      scheduler.request([node('edited')]);
+      await clock.runUntilIdle();
+      // The changes the failed pass took are not lost: the next ones read everything.
+      expect(updates).toEqual([[node('edited')], 'all', 'all']);
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = log;
+    }
+  });
 });
