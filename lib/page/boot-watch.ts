@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extensionUrl, importStart, registerStart } from './extension-script';
-import { CHARS_PER_STEP } from './page-relevance';
+import { CHARS_PER_STEP, DORMANT_RECORD_LIMIT } from './page-relevance';
 import type { BootHandoff } from './relevance-watch';
 
 /**
@@ -14,9 +14,6 @@ export const RELEVANCE_WATCH_FILE = '/relevance-watch.js';
 
 /** Where the relevance watch script leaves its start function (extension-script.ts). */
 const START_KEY = '__claimnoteStartRelevanceWatch';
-
-/** Records the boot keeps before it hands over `'all'` instead: the watch's own limit. */
-const BOOT_RECORD_LIMIT = 2000;
 
 /**
  * Called by the relevance watch script when it is evaluated.
@@ -65,7 +62,7 @@ export function watchAtBoot(
   let handingOver = false;
   const keep = (batch: readonly MutationRecord[]) => {
     if (records === 'all') return;
-    if (records.length + batch.length > BOOT_RECORD_LIMIT) records = 'all';
+    if (records.length + batch.length > DORMANT_RECORD_LIMIT) records = 'all';
     else for (const record of batch) records.push(record);
   };
   // The callback only records; the import starts in a task of its own.

@@ -9,6 +9,13 @@ import { inNonTextElement } from './non-text-tags';
 export const CHARS_PER_STEP = 256_000;
 
 /**
+ * Mutation records a dormant page keeps per batch, in the boot's observer and in the
+ * relevance watch alike; past this the batch re-checks the whole page instead. Higher than
+ * the active scan's: a node's text is cheap to test, a whole page is not.
+ */
+export const DORMANT_RECORD_LIMIT = 2000;
+
+/**
  * The relevance gate over the text under `root`, as steps for the slice scheduler.
  *
  * It reads `textContent` once and tests it in pieces. Measured in Chromium's isolated world

@@ -1,7 +1,7 @@
 import type { RelevanceGate, RelevanceSession } from '../matching/relevance-gate';
 import { watchDom } from './dom-watcher';
 import type { Lifecycle } from './lifecycle';
-import { nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
+import { DORMANT_RECORD_LIMIT, nodesAreRelevant, pageRelevanceSteps } from './page-relevance';
 import { openScope } from './scope';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
 
@@ -32,12 +32,6 @@ export interface BootHandoff {
   /** The page's address when the boot checked it. */
   url: string;
 }
-
-/**
- * Changed nodes kept per batch; past this the batch re-checks the whole page instead. Higher
- * than the active scan's: a node's text is cheap to test, a whole page is not.
- */
-const PENDING_NODE_LIMIT = 2000;
 
 /**
  * The content script's first and only job on a page that fails the relevance gate:
@@ -99,7 +93,7 @@ function watchAfterFirstStep(
     scope,
     watch: 'added',
     delayMs: options.flushDelayMs,
-    limit: PENDING_NODE_LIMIT,
+    limit: DORMANT_RECORD_LIMIT,
     ...(boot === undefined ? {} : { earlier: boot.records }),
     onFlush: (changes) => {
       const navigated = watchingNavigation ? false : watchNavigation();
