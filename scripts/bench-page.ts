@@ -385,6 +385,8 @@ function watchProbe(pageHandle: Page): () => BenchProbeState | null {
   let latest: BenchProbeState | null = null;
   pageHandle.on('console', (message) => {
     const text = message.text();
+    // Claimnote logs only what went wrong (a failed pass): shown, since the figures then mislead.
+    if (text.startsWith('Claimnote:')) console.error(`\n${pageHandle.url()}: ${text}`);
     if (!text.startsWith(PROBE_PREFIX)) return;
     const state = JSON.parse(text.slice(PROBE_PREFIX.length)) as BenchProbeState;
     if (state.top) latest = state;
@@ -664,7 +666,7 @@ async function main(): Promise<void> {
               );
               await page.close();
               firefox.set(key(variant, entry), [...(firefox.get(key(variant, entry)) ?? []), load]);
-              process.stderr.write('f');
+              process.stderr.write('.');
             }
           }
         } finally {

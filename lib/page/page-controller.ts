@@ -181,9 +181,10 @@ export class PageController {
       hidden: () => this.hidden,
       // Navigations often come with mutations, well before WXT's once-a-second address check.
       navigated: () => this.onLocationChange(),
-      onPassStarted: () => this.publishState(),
+      // The first pass starts inside startActiveScan, before `this.active` is set: say it.
+      onPassStarted: () => this.publishState(true),
       onPassShown: () => {
-        this.publishState();
+        this.publishState(false);
         this.sendReport(false);
       },
       onRevealed: () => this.publishState(),
@@ -206,11 +207,14 @@ export class PageController {
     return true;
   }
 
-  /** Tells the end-to-end harness's probe (if any) where the scan stands; see test-probe.ts. */
-  private publishState(): void {
+  /**
+   * Tells the end-to-end harness's probe (if any) where the scan stands; see test-probe.ts.
+   * @param scanning whether a pass runs (the active scan's own flag unless told)
+   */
+  private publishState(scanning = this.active?.scanning ?? false): void {
     const scan = {
       active: this.mode === 'active',
-      scanning: this.active?.scanning ?? false,
+      scanning,
       highlight: this.painter?.name ?? null,
     };
     publishTestState(probeState(this.view, scan, this.layer.rendered));

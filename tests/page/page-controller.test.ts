@@ -163,6 +163,17 @@ describe('PageController on a page with claims', () => {
     ]);
   });
 
+  it('reports its first pass as scanning until its findings are shown', async () => {
+    mount(page);
+    current = setup();
+    current.controller.start(false);
+    await settled(idleWith(2), 'two findings');
+    // A harness waiting for "idle" must not take the start of the first pass for its end.
+    const active = probe.filter((state) => state.active);
+    expect(active[0]?.scanning).toBe(true);
+    expect(active.filter((state) => !state.scanning).map((state) => state.findings)).toEqual([2]);
+  });
+
   it('scans added content incrementally, keeps existing markers, and ignores its own DOM changes', async () => {
     mount(page);
     current = setup();
