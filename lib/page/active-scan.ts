@@ -5,7 +5,7 @@ import type { NoteInteraction } from './note-interaction';
 import type { AnchoredFinding, PageDocument } from './page-document';
 import { createPassScheduler } from './pass-scheduler';
 import { runInSlices, type SliceEnvironment } from './slice-scheduler';
-import { watchVisibilityChanges } from './visibility-recheck';
+import { REVEAL_EVENTS, watchVisibilityChanges } from './visibility-recheck';
 
 /** What {@link startActiveScan} wires together; the page controller passes its pieces. */
 export interface ActiveScanOptions {
@@ -48,7 +48,8 @@ export interface ActiveScan {
  * The active mode of a page: one DOM watcher whose flushes become passes (pass-scheduler.ts);
  * a pass brings the page document up to date and the finding layer shows what it found;
  * clicks and keys reach the notes; findings hidden at render time get their marker once they
- * become visible. The first pass reads the whole page, since nothing was recorded before.
+ * become visible, and text hidden when it was walked is walked again once an interaction shows
+ * it. The first pass reads the whole page, since nothing was recorded before.
  * @param options the mode's scope and the controller's collaborators
  */
 export function startActiveScan(options: ActiveScanOptions): ActiveScan {
@@ -96,6 +97,25 @@ export function startActiveScan(options: ActiveScanOptions): ActiveScan {
     hasDeferred,
     recheck: () => {
       if (hasDeferred() && layer.revealNowVisible()) options.onRevealed();
+    },
+  });
+  // Hidden text shown by a class or style change gets a pass of its blocks after an interaction.
+  let asking = false;
+  watchVisibilityChanges({
+    document: options.document,
+    window: options.window,
+    lifecycle: scope,
+    events: REVEAL_EVENTS,
+    hasDeferred: () => !asking && options.pageDocument.hasHidden(),
+    recheck: () => {
+      asking = true;
+      runInSlices(options.pageDocument.shownSteps(), slices, { signal: scope.signal }).then(
+        ({ value }) => {
+          asking = false;
+          if (value.length > 0) scheduler.request(value);
+        },
+        () => undefined,
+      );
     },
   });
   scheduler.request('all');

@@ -109,10 +109,15 @@ export function* walkBlock(
   // The outermost element that defers rendering and that the walk is inside, if any.
   let deferredRoot: Node | null = record.deferred ? root : null;
 
+  // Hidden elements with content, judged by computed style (not by markup inside deferred ones).
+  const skipped: Element[] = [];
   /** Whether an element is hidden; notes an element that defers rendering its content. */
   const hidden = (element: Element): boolean => {
     if (deferredRoot !== null) return insideDeferred(element);
-    if (options.isHidden(element)) return true;
+    if (options.isHidden(element)) {
+      if (element.firstChild !== null) skipped.push(element);
+      return true;
+    }
     if (element.firstElementChild !== null && options.defersRendering?.(element)) deferredRoot = element;
     return false;
   };
@@ -184,6 +189,7 @@ export function* walkBlock(
   }
   endRun();
   finishWalk(record, items, store);
+  store.setHidden(record, skipped);
   // A walk the page changed under is walked again at the next update.
   record.dirty = !complete;
 }

@@ -53,9 +53,17 @@ export interface BlockRecord {
   /** The {@link BlockStore.generation} its content was last walked in. */
   generation: number;
   items: readonly (TextRun | BlockRecord)[];
+  /** Elements with content that its last walk skipped as hidden (see {@link BlockStore.hiddenIn}). */
+  hidden: readonly Element[];
 }
 
 const DIALOG_LIKE = new Set(['details', 'dialog']);
+
+/**
+ * Hidden elements kept for {@link BlockStore.hiddenIn}: a page hiding more (templates, a
+ * mega-menu per item) is not followed beyond this, so a reveal check stays a few milliseconds.
+ */
+export const MAX_HIDDEN_KEPT = 2000;
 
 // Ids by element for the life of the content script, not of one store: a document rebuilt
 // after the body was replaced or built afresh (tests) gives the same element the same id.
@@ -85,6 +93,12 @@ export class BlockStore {
   root: BlockRecord | null = null;
   /** Listed blocks that were changed themselves: whether they are still visible is read once. */
   private listedChanged = new Set<BlockRecord>();
+  /**
+   * Hidden elements by the block whose walk skipped them. A class or style change that shows
+   * one ("read more", a tab, an accordion) is not something the DOM watcher records, so they are
+   * asked again after the reader interacts (reveal-watch.ts).
+   */
+  readonly hiddenIn = new Map<Element, BlockRecord>();
 
   /** The record of `element`, if it has one. */
   get(element: Element): BlockRecord | undefined {
@@ -106,6 +120,7 @@ export class BlockStore {
         recheck: 'all',
         generation: this.generation,
         items: [],
+        hidden: [],
       };
       this.records.set(element, record);
     }
@@ -120,6 +135,7 @@ export class BlockStore {
     if (this.root?.element !== element) {
       this.records = new WeakMap();
       this.listedChanged.clear();
+      this.hiddenIn.clear();
       this.root = this.obtain(element);
     }
     return this.root;
@@ -175,6 +191,24 @@ export class BlockStore {
    */
   markChildChanged(parent: BlockRecord, child: Element): void {
     this.markDirty(parent, child);
+  }
+
+  /**
+   * Keeps the hidden elements of a record's new walk in place of those of its last one.
+   * @param record the block just walked
+   * @param hidden the elements with content its walk skipped as hidden
+   */
+  setHidden(record: BlockRecord, hidden: readonly Element[]): void {
+    for (const element of record.hidden) {
+      if (this.hiddenIn.get(element) === record) this.hiddenIn.delete(element);
+    }
+    const kept: Element[] = [];
+    for (const element of hidden) {
+      if (this.hiddenIn.size >= MAX_HIDDEN_KEPT) break;
+      this.hiddenIn.set(element, record);
+      kept.push(element);
+    }
+    record.hidden = kept;
   }
 
   /** Every record is walked again at the next update (a batch too large to list, a navigation). */

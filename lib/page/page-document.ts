@@ -42,7 +42,19 @@ export interface PageDocument {
    * @returns every finding of the page, in text order
    */
   update(): Generator<void, AnchoredFinding[], void>;
+  /** Some element was hidden when its block was last walked. */
+  hasHidden(): boolean;
+  /**
+   * Finds the elements that were hidden when their block was last walked and that the reader
+   * can see now: a "read more", tab or accordion shown by a class or style change, which the DOM
+   * watcher does not record. As steps for runInSlices; it reads the page and changes nothing.
+   * @returns those elements, to hand to the next pass as changes
+   */
+  shownSteps(): Generator<void, Element[], void>;
 }
+
+/** Hidden elements asked per step of {@link PageDocument.shownSteps}: each reads style. */
+const SHOWN_CHECKS_PER_STEP = 200;
 
 /** What {@link createPageDocument} reads. */
 export interface PageDocumentOptions {
@@ -67,6 +79,23 @@ export function createPageDocument(options: PageDocumentOptions): PageDocument {
       const root = options.root();
       if (root === null) return [];
       return yield* passSteps(store, root, options.extract, options.matcher);
+    },
+    hasHidden: () => store.hiddenIn.size > 0,
+    *shownSteps() {
+      const shown: Element[] = [];
+      let asked = 0;
+      for (const [element] of store.hiddenIn) {
+        // Gone from the page: its old parent, reported by the watcher, is what changed.
+        if (!element.isConnected) store.hiddenIn.delete(element);
+        else if (!options.extract.isHidden(element)) {
+          // Asked once: the walk its pass makes keeps it again if it is hidden once more.
+          store.hiddenIn.delete(element);
+          shown.push(element);
+        }
+        asked += 1;
+        if (asked % SHOWN_CHECKS_PER_STEP === 0) yield;
+      }
+      return shown;
     },
   };
 }

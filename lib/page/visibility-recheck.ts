@@ -9,6 +9,12 @@ import type { Lifecycle } from './lifecycle';
  */
 const RECHECK_EVENTS = ['transitionend', 'animationend', 'click', 'scroll'] as const;
 
+/**
+ * The events among those after which hidden content may be shown (display or visibility
+ * changing with a class or style): scrolling shows what was off screen, not what was hidden.
+ */
+export const REVEAL_EVENTS = ['transitionend', 'animationend', 'click'] as const;
+
 /** Wait between such an event and the re-check, in ms: bursts (scrolling) cost one check. */
 const RECHECK_DELAY_MS = 250;
 
@@ -21,6 +27,8 @@ export interface VisibilityRecheckOptions {
   hasDeferred(): boolean;
   /** Re-tests the waiting findings. */
   recheck(): void;
+  /** The events to follow; all of the above (and the window's resize) by default. */
+  events?: readonly (typeof RECHECK_EVENTS)[number][];
 }
 
 /**
@@ -39,8 +47,8 @@ export function watchVisibilityChanges(options: VisibilityRecheckOptions): void 
       if (options.hasDeferred()) options.recheck();
     }, RECHECK_DELAY_MS);
   };
-  for (const type of RECHECK_EVENTS) {
+  for (const type of options.events ?? RECHECK_EVENTS) {
     lifecycle.listen(options.document, type, arm, { capture: true, passive: true });
   }
-  lifecycle.listen(options.window, 'resize', arm, { passive: true });
+  if (options.events === undefined) lifecycle.listen(options.window, 'resize', arm, { passive: true });
 }

@@ -5,9 +5,11 @@ import { fixtureExpectations } from './harness/expectations';
 import { markerClaimIds, openFixture, useBrowserWithExtension, waitForMarkerIds } from './harness/session';
 
 // Content that arrives after the first scan: replies added by a timer and a button, and a
-// single-page app that swaps its article after history.pushState.
+// single-page app that swaps its article after history.pushState, and answers a click unfolds
+// with a class or style change.
 const FORUM = 'dynamic/forum-thread-loads-replies.html';
 const SPA = 'dynamic/spa-article-navigation.html';
+const FAQ = 'dynamic/clinic-faq-accordion.html';
 
 describe.each(BROWSERS)('pages that change after load, in %s', (browserName) => {
   const context = useBrowserWithExtension(browserName);
@@ -37,6 +39,27 @@ describe.each(BROWSERS)('pages that change after load, in %s', (browserName) => 
     const state = await readScanState(page);
     expect(state.findings).toBe(state.markers);
     await page.screenshot('forum-after-replies');
+    await page.close();
+  });
+
+  it('questions page: answers a click shows by a class or style change are scanned', async () => {
+    const expected = fixtureExpectations(FAQ);
+    const { page } = await openFixture(context(), FAQ, { requireActive: true });
+    expect(markerClaimIds(await readMarkers(page))).toEqual(expected.initial);
+    const centre = (id: string) =>
+      page.evaluate((target) => {
+        const rect = document.getElementById(target)?.getBoundingClientRect();
+        return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+      }, id);
+    for (const [id, step] of [
+      ['q1-button', 'after-question'],
+      ['read-more', 'after-read-more'],
+    ] as const) {
+      const button = await centre(id);
+      expect(button).not.toBeNull();
+      await page.clickAt(button?.x ?? 0, button?.y ?? 0);
+      await waitForMarkerIds(page, expected[step] ?? []);
+    }
     await page.close();
   });
 

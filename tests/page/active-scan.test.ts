@@ -11,6 +11,8 @@ import { type VirtualClock, virtualClock } from './virtual-clock';
 /** A page document and finding layer that record what the active scan asks of them. */
 function recorders() {
   const calls: string[] = [];
+  // What the next reveal check finds; null while nothing is hidden.
+  let shown: Element[] | null = null;
   const pageDocument: PageDocument = {
     markChanged: (nodes) => calls.push(`changed ${nodes.length}`),
     markAllChanged: () => calls.push('all'),
@@ -18,6 +20,14 @@ function recorders() {
     *update(): Generator<void, AnchoredFinding[], void> {
       calls.push('update');
       return [];
+    },
+    hasHidden: () => shown !== null,
+    // biome-ignore lint/correctness/useYield: a check of one element takes no step
+    *shownSteps(): Generator<void, Element[], void> {
+      calls.push('shown?');
+      const found = shown ?? [];
+      shown = null;
+      return found;
     },
   };
   let deferred = false;
@@ -37,7 +47,14 @@ function recorders() {
     onDocumentClick: () => calls.push('click'),
     onDocumentKeydown: () => calls.push('key'),
   } as unknown as NoteInteraction;
-  return { calls, pageDocument, layer, notes, defer: (on: boolean) => (deferred = on) };
+  return {
+    calls,
+    pageDocument,
+    layer,
+    notes,
+    defer: (on: boolean) => (deferred = on),
+    hide: (elements: Element[] | null) => (shown = elements),
+  };
 }
 
 let clock: VirtualClock | null = null;
@@ -106,6 +123,27 @@ describe('startActiveScan', () => {
     document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(calls).toEqual(['click', 'key']);
+  });
+
+  it('after a click, hands what hidden text is shown now to one pass, and asks nothing while none is hidden', async () => {
+    mount('<p>Intrathecal pumps.</p><div>Hidden answer.</div>');
+    const { calls, clock, hide } = start();
+    await clock.runUntilIdle();
+    calls.length = 0;
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await clock.runUntilIdle();
+    expect(calls).toEqual(['click']);
+    calls.length = 0;
+    hide([document.querySelector('div') as Element]);
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.body.dispatchEvent(new Event('transitionend', { bubbles: true }));
+    await clock.runUntilIdle();
+    expect(calls).toEqual(['click', 'shown?', 'changed 1', 'update', 'render']);
+    calls.length = 0;
+    hide([]);
+    document.body.dispatchEvent(new Event('animationend', { bubbles: true }));
+    await clock.runUntilIdle();
+    expect(calls).toEqual(['shown?']);
   });
 
   it('leaves no listener, timer or pass once its scope closes', async () => {

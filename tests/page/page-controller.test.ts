@@ -217,6 +217,19 @@ describe('PageController on a page with claims', () => {
     await settled(idleWith(3), 'the revealed claim');
   });
 
+  it('scans text a click shows by a style or class change, which no mutation it watches records', async () => {
+    mount(`${page}<section style="display:none"><p>${CANCER}</p></section>`);
+    current = setup();
+    current.controller.start(false);
+    await settled(idleWith(2), 'two findings');
+    const section = document.querySelector('section') as HTMLElement;
+    section.removeAttribute('style');
+    await idle();
+    expect(probe.at(-1)?.findings).toBe(2);
+    section.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settled(idleWith(3), 'the shown claim');
+  });
+
   it('caps markers on a page full of claims, keeping one per claim, and marks others on demand', async () => {
     const repeated = Array.from({ length: 320 }, () => `<p>${RARE}</p>`).join('');
     mount(`<article>${repeated}<p>${CANCER}</p></article>`);

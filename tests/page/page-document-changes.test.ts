@@ -32,6 +32,8 @@ vi.mock('../../lib/page/page-document', async (importOriginal) => {
           updates += 1;
           return inner.update();
         },
+        hasHidden: () => inner.hasHidden(),
+        shownSteps: () => inner.shownSteps(),
       };
     },
   };

@@ -2,10 +2,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rangeBetween } from '../../lib/page/anchor';
 import { MAX_BLOCK_CHARS } from '../../lib/page/block-pass';
+import { MAX_HIDDEN_KEPT } from '../../lib/page/block-record';
 import { markOwnElement } from '../../lib/page/own-elements';
 import type { AnchoredFinding } from '../../lib/page/page-document';
 import { mount } from './mount';
-import { countingDocument, freshFindings, fullScan, summary, watchChanges } from './page-document-harness';
+import {
+  countingDocument,
+  finish,
+  freshFindings,
+  fullScan,
+  summary,
+  watchChanges,
+} from './page-document-harness';
 
 const BRAIN = 'An intrathecal pump delivers pain medicine directly into the brain.';
 const RARE = 'Side effects from intrathecal pumps are rare.';
@@ -161,6 +169,39 @@ describe('createPageDocument', () => {
     const found = doc.pass();
     expect(quotes(found)).toEqual([BRAIN, REFILL, RARE]);
     expectFull(found);
+  });
+
+  it('finds text shown by a style change (not recorded) once asked which hidden elements show now', () => {
+    const doc = start(
+      `<div><p>${BRAIN} <span style="display:none">${REFILL}</span></p>` +
+        `<section style="display:none"><p>${RARE}</p></section><aside style="display:none"><p>${NEUTRAL}</p></aside></div>`,
+    );
+    expect(quotes(doc.first)).toEqual([BRAIN]);
+    expect(finish(doc.page.shownSteps())).toEqual([]);
+    for (const element of document.querySelectorAll('span, section')) element.removeAttribute('style');
+    // The watcher does not record style: without asking, the text stays as walked.
+    expect(quotes(doc.pass())).toEqual([BRAIN]);
+    const shown = finish(doc.page.shownSteps());
+    expect(shown.map((element) => element.localName).sort()).toEqual(['section', 'span']);
+    doc.page.markChanged(shown);
+    const found = doc.update();
+    expect(quotes(found)).toEqual([BRAIN, REFILL, RARE]);
+    expectFull(found);
+    // Asked once: the aside, still hidden, is all that is left to ask about.
+    expect(doc.page.hasHidden()).toBe(true);
+    expect(finish(doc.page.shownSteps())).toEqual([]);
+    document.querySelector('aside')?.remove();
+    expect(finish(doc.page.shownSteps())).toEqual([]);
+    expect(doc.page.hasHidden()).toBe(false);
+  });
+
+  it('keeps at most MAX_HIDDEN_KEPT hidden elements to ask about', () => {
+    const hidden = Array.from({ length: MAX_HIDDEN_KEPT + 10 }, () => '<p style="display:none">x</p>').join(
+      '',
+    );
+    const doc = start(`<div>${hidden}<p>${BRAIN}</p></div>`);
+    for (const element of document.querySelectorAll('p')) element.removeAttribute('style');
+    expect(finish(doc.page.shownSteps())).toHaveLength(MAX_HIDDEN_KEPT);
   });
 
   it('starts afresh when the page replaces its body', () => {
