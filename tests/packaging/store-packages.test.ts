@@ -65,6 +65,17 @@ function pngSize(png: Buffer): { width: number; height: number } {
 const packages = new Map<string, Package>();
 let outDir = '';
 
+/**
+ * The environment `npm run zip` builds in. Vitest sets NODE_ENV to `test`, and Vite keeps a
+ * NODE_ENV it is given, so a child inheriting it would build a test-mode package (3.5 kB more
+ * in page-scanner.js) that no store ever receives.
+ */
+function zipEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  return env;
+}
+
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'claimnote-zip-'));
   for (const [browser, target] of [
@@ -73,6 +84,7 @@ beforeAll(async () => {
   ] as const) {
     const { stdout } = await run('npx', ['tsx', 'tests/packaging/zip-into.ts', browser, outDir], {
       cwd: ROOT,
+      env: zipEnvironment(),
       maxBuffer: 16 * 1024 * 1024,
     });
     const archives = JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as string[];
