@@ -1,9 +1,11 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type BrowserSession, launchBrowser } from './harness/browsers';
 import { readHighlights, readMarkers, waitFor, waitForScan } from './harness/claimnote-page';
 import { type FixtureServer, startFixtureServer } from './harness/fixture-server';
 import { writeProbeExtension } from './harness/probe-extension';
+import { startRecordingProxy } from './harness/recording-proxy';
 
 // The harness checked against a throw-away probe extension rather than Claimnote, so a
 // failure here points at the harness (or the browser set-up), never at the content script.
@@ -48,6 +50,38 @@ describe('fixture server', () => {
     });
     expect(server.requests.at(-1)?.path).toBe('/..%2F..%2F..%2Fpackage.json');
     expect([403, 404]).toContain(status);
+  });
+});
+
+describe('recording proxy', () => {
+  it('records a CONNECT, refuses it, and survives the client resetting the connection', async () => {
+    const proxy = await startRecordingProxy();
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(proxy.port, '127.0.0.1', () => {
+          socket.write('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
+        });
+        socket.once('data', (data) => {
+          // A reset (RST), as a browser closing the tunnel it was refused sends.
+          socket.resetAndDestroy();
+          resolve(String(data));
+        });
+        socket.once('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 502/);
+      // The proxy's side closes after it has read the reset (and, unguarded, thrown on it).
+      while (proxy.openConnections() > 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(proxy.requests.map((item) => `${item.method} ${item.target}`)).toEqual([
+        'CONNECT example.org:443',
+      ]);
+    } finally {
+      await proxy.close();
+      process.off('uncaughtException', onCrash);
+    }
+    expect(crashes).toEqual([]);
   });
 });
 

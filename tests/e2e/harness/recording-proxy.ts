@@ -14,6 +14,8 @@ export interface RecordingProxy {
   hostPort: string;
   port: number;
   requests: ProxiedRequest[];
+  /** Connections not closed yet (a test waits for the proxy's side of one to end). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,11 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   });
   server.on('connect', (req, socket) => {
     requests.push({ method: 'CONNECT', target: req.url ?? '', at: Date.now() });
+    // A CONNECT socket is the handler's alone: the HTTP server no longer listens for its
+    // errors, and a browser resetting it after the refusal must not crash the test run.
+    // A CONNECT socket is the handler's alone: the HTTP server no longer listens for its
+    // errors, and a browser resetting it after the refusal must not crash the test run.
+    socket.on('error', () => socket.destroy());
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise<void>((done, fail) => {
@@ -51,6 +58,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     hostPort: `127.0.0.1:${port}`,
     port,
     requests,
+    openConnections: () => sockets.size,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((done) => server.close(() => done()));
