@@ -96,7 +96,7 @@ export class BlockStore {
   /**
    * Hidden elements by the block whose walk skipped them. A class or style change that shows
    * one ("read more", a tab, an accordion) is not something the DOM watcher records, so they are
-   * asked again after the reader interacts (reveal-watch.ts).
+   * asked again after the reader interacts (active-scan.ts).
    */
   readonly hiddenIn = new Map<Element, BlockRecord>();
 
@@ -199,6 +199,8 @@ export class BlockStore {
    * @param hidden the elements with content its walk skipped as hidden
    */
   setHidden(record: BlockRecord, hidden: readonly Element[]): void {
+    // Most blocks hide nothing, before or after: no work and no array per walk for them.
+    if (record.hidden.length === 0 && hidden.length === 0) return;
     for (const element of record.hidden) {
       if (this.hiddenIn.get(element) === record) this.hiddenIn.delete(element);
     }

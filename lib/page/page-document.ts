@@ -47,7 +47,7 @@ export interface PageDocument {
   /**
    * Finds the elements that were hidden when their block was last walked and that the reader
    * can see now: a "read more", tab or accordion shown by a class or style change, which the DOM
-   * watcher does not record. As steps for runInSlices; it reads the page and changes nothing.
+   * watcher does not record. As steps for runInSlices; it reads the page and writes nothing to it.
    * @returns those elements, to hand to the next pass as changes
    */
   shownSteps(): Generator<void, Element[], void>;

@@ -23,7 +23,7 @@ export interface VisibilityRecheckOptions {
   document: Document;
   window: Window;
   lifecycle: Lifecycle;
-  /** True while some finding waits to become visible; no timer is armed otherwise. */
+  /** True while something waits to become visible (findings, hidden text); no timer is armed otherwise. */
   hasDeferred(): boolean;
   /** Re-tests the waiting findings. */
   recheck(): void;
